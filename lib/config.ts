@@ -1,0 +1,100 @@
+import { z } from "zod";
+
+const seconds = z.coerce.number().int().min(0);
+
+const url = z
+  .string()
+  .url()
+  .refine((value) => /^https?:\/\//.test(value), "must be an http(s) URL")
+  .transform((value) => value.replace(/\/+$/, ""));
+
+/**
+ * Session secrets: either one SESSION_SECRET, or SESSION_SECRETS as a JSON map
+ * `{"2":"new secret","1":"old secret"}` so secrets can be rotated: the highest
+ * id seals, every id still unseals.
+ */
+const sessionSecrets = z
+  .record(z.string().regex(/^\d+$/), z.string().min(32, "each secret needs at least 32 characters"))
+  .refine((map) => Object.keys(map).length > 0, "needs at least one secret");
+
+const envSchema = z
+  .object({
+    APP_URL: url.default("http://localhost:3000"),
+    HYDRA_ADMIN_URL: url.optional(),
+    HYDRA_PUBLIC_URL: url.optional(),
+    ORY_PROJECT_URL: url.optional(),
+    ORY_API_KEY: z.string().min(1).optional(),
+    HYDRA_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+    SESSION_SECRET: z.string().min(32, "needs at least 32 characters").optional(),
+    SESSION_SECRETS: z
+      .string()
+      .optional()
+      .transform((raw, ctx) => {
+        if (raw === undefined) return undefined;
+        try {
+          return sessionSecrets.parse(JSON.parse(raw));
+        } catch {
+          ctx.addIssue({ code: "custom", message: 'must be a JSON map like {"1":"<32+ characters>"}' });
+          return z.NEVER;
+        }
+      }),
+    DATABASE_PATH: z.string().min(1).default(".data/accounts.sqlite"),
+    LOGOUT_REJECT_URL: url.optional(),
+    REMEMBER_LOGIN_FOR: seconds.default(30 * 24 * 3600),
+    REMEMBER_CONSENT_FOR: seconds.default(0),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.SESSION_SECRET && !env.SESSION_SECRETS) {
+      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required (or SESSION_SECRETS)" });
+    }
+    if (env.ORY_API_KEY && !env.ORY_PROJECT_URL) {
+      ctx.addIssue({ code: "custom", path: ["ORY_PROJECT_URL"], message: "is required with ORY_API_KEY" });
+    }
+  });
+
+export type AppConfig = {
+  appUrl: string;
+  hydra: { adminUrl: string; publicUrl: string; apiKey?: string; timeoutMs: number };
+  sessionSecrets: Record<string, string>;
+  databasePath: string;
+  logoutRejectUrl: string;
+  rememberLoginFor: number;
+  rememberConsentFor: number;
+};
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const blankAsUnset = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
+  const result = envSchema.safeParse(blankAsUnset);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".") || "env"}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = result.data;
+  const oryUrl = e.ORY_PROJECT_URL;
+  return {
+    appUrl: e.APP_URL,
+    hydra: {
+      // An Ory Network project serves admin and public APIs from one URL, authorised by the API key.
+      adminUrl: e.HYDRA_ADMIN_URL ?? oryUrl ?? "http://127.0.0.1:4445",
+      publicUrl: e.HYDRA_PUBLIC_URL ?? oryUrl ?? "http://localhost:4444",
+      apiKey: e.ORY_API_KEY,
+      timeoutMs: e.HYDRA_TIMEOUT_MS,
+    },
+    sessionSecrets: e.SESSION_SECRETS ?? { "1": e.SESSION_SECRET as string },
+    databasePath: e.DATABASE_PATH,
+    logoutRejectUrl: e.LOGOUT_REJECT_URL ?? `${e.APP_URL}/`,
+    rememberLoginFor: e.REMEMBER_LOGIN_FOR,
+    rememberConsentFor: e.REMEMBER_CONSENT_FOR,
+  };
+}
+
+let cached: AppConfig | undefined;
+
+export function config(): AppConfig {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

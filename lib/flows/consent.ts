@@ -1,0 +1,58 @@
+import type { AcceptOAuth2ConsentRequest, RejectOAuth2Request } from "@ory/client-fetch";
+import type { ConsentRequest } from "@/lib/hydra/models";
+import { idTokenClaims } from "@/lib/identity/claims";
+import type { User } from "@/lib/identity/user";
+import { rememberFor } from "./login";
+
+export type ConsentPolicy = { rememberFor: number };
+
+export type ConsentStart =
+  | { action: "accept"; body: AcceptOAuth2ConsentRequest }
+  | { action: "reject"; body: RejectOAuth2Request }
+  | { action: "show" };
+
+/**
+ * What to do when the browser arrives with a consent challenge. Hydra only
+ * echoes `client.skip_consent` (contract §0.4): acting on it is ours. On skip
+ * Hydra copies no claims from the remembered consent, so we send them again.
+ */
+export function decideConsentStart(request: ConsentRequest, user: User | undefined): ConsentStart {
+  if (!user) {
+    return {
+      action: "reject",
+      body: { error: "login_required", error_description: "The account no longer exists" },
+    };
+  }
+  if (request.skip || request.client.skipConsent) {
+    return {
+      action: "accept",
+      body: consentAcceptBody({ request, user, ticked: request.requestedScope, remember: false, policy: { rememberFor: 0 } }),
+    };
+  }
+  return { action: "show" };
+}
+
+/** Only scopes that were both requested and ticked: Hydra does not check this itself (contract §0.5). */
+export function grantableScopes(requested: readonly string[], ticked: readonly string[]): string[] {
+  const chosen = new Set(ticked);
+  return requested.filter((scope) => chosen.has(scope));
+}
+
+export function consentAcceptBody(options: {
+  request: ConsentRequest;
+  user: User;
+  ticked: readonly string[];
+  remember: boolean;
+  policy: ConsentPolicy;
+}): AcceptOAuth2ConsentRequest {
+  const { request, user, ticked, remember, policy } = options;
+  const grantScope = grantableScopes(request.requestedScope, ticked);
+  return {
+    grant_scope: grantScope,
+    // Hydra already limited the requested audience to what the client may ask for.
+    grant_access_token_audience: [...request.requestedAudience],
+    remember,
+    remember_for: remember ? rememberFor(request.client.metadata, "remember_consent_for", policy.rememberFor) : 0,
+    session: { id_token: idTokenClaims(user, grantScope), access_token: {} },
+  };
+}

@@ -1,0 +1,110 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Kysely, Selectable } from "kysely";
+import { z } from "zod";
+import { db } from "./db";
+import { hashPassword, verifyPassword } from "./passwords";
+import type { Database, UsersTable } from "./schema";
+import type { User } from "./user";
+
+export type NewUser = {
+  email: string;
+  password: string;
+  name?: string;
+  givenName?: string;
+  familyName?: string;
+  emailVerified?: boolean;
+  locale?: string;
+  picture?: string;
+  phoneNumber?: string;
+};
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function createUser(input: NewUser, database?: Kysely<Database>): Promise<User> {
+  const store = database ?? (await db());
+  const now = new Date().toISOString();
+  const row = {
+    id: randomUUID(),
+    email: normaliseEmail(input.email),
+    password_hash: await hashPassword(input.password),
+    name: input.name ?? null,
+    given_name: input.givenName ?? null,
+    family_name: input.familyName ?? null,
+    email_verified: input.emailVerified ? 1 : 0,
+    locale: input.locale ?? null,
+    picture: input.picture ?? null,
+    phone_number: input.phoneNumber ?? null,
+    address: null,
+    created_at: now,
+    updated_at: now,
+  };
+  await store.insertInto("users").values(row).execute();
+  return toUser({ ...row, phone_number_verified: 0 });
+}
+
+export async function findUserById(id: string, database?: Kysely<Database>): Promise<User | undefined> {
+  const store = database ?? (await db());
+  const row = await store.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+  return row && toUser(row);
+}
+
+export async function listUsers(database?: Kysely<Database>): Promise<User[]> {
+  const store = database ?? (await db());
+  const rows = await store.selectFrom("users").selectAll().orderBy("email").execute();
+  return rows.map(toUser);
+}
+
+export async function removeUser(email: string, database?: Kysely<Database>): Promise<boolean> {
+  const store = database ?? (await db());
+  const result = await store.deleteFrom("users").where("email", "=", normaliseEmail(email)).executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
+export async function setPassword(email: string, password: string, database?: Kysely<Database>): Promise<boolean> {
+  const store = database ?? (await db());
+  const result = await store
+    .updateTable("users")
+    .set({ password_hash: await hashPassword(password), updated_at: new Date().toISOString() })
+    .where("email", "=", normaliseEmail(email))
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/**
+ * The one way to check a password. An unknown email and a wrong password take
+ * the same time and give the same answer.
+ */
+export async function authenticate(email: string, password: string, database?: Kysely<Database>): Promise<User | undefined> {
+  const store = database ?? (await db());
+  const row = await store.selectFrom("users").selectAll().where("email", "=", normaliseEmail(email)).executeTakeFirst();
+  const valid = await verifyPassword(row?.password_hash, password);
+  return valid && row ? toUser(row) : undefined;
+}
+
+const addressSchema = z.record(z.string(), z.string());
+
+function toUser(row: Selectable<UsersTable>): User {
+  let address: Record<string, string> | undefined;
+  try {
+    address = row.address ? addressSchema.parse(JSON.parse(row.address)) : undefined;
+  } catch {
+    address = undefined;
+  }
+  return {
+    id: row.id,
+    email: row.email,
+    emailVerified: row.email_verified === 1,
+    name: row.name ?? undefined,
+    givenName: row.given_name ?? undefined,
+    familyName: row.family_name ?? undefined,
+    locale: row.locale ?? undefined,
+    picture: row.picture ?? undefined,
+    phoneNumber: row.phone_number ?? undefined,
+    phoneNumberVerified: row.phone_number_verified === 1,
+    address,
+    updatedAt: new Date(row.updated_at),
+  };
+}

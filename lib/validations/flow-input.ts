@@ -1,0 +1,63 @@
+import { z } from "zod";
+
+// Hydra's login and consent challenges are base64url (1–2 KB, growing with the client); logout challenges are UUIDs.
+export const challengeSchema = z
+  .string()
+  .min(1)
+  .max(8192)
+  .regex(/^[A-Za-z0-9._~=-]+$/);
+
+function single(value: unknown): unknown {
+  // A repeated query parameter is refused rather than guessed at.
+  return Array.isArray(value) ? undefined : value;
+}
+
+export const loginQuerySchema = z.object({
+  login_challenge: z.preprocess(single, challengeSchema),
+  error: z.preprocess(single, z.enum(["invalid_credentials"]).optional().catch(undefined)),
+});
+export const consentQuerySchema = z.object({ consent_challenge: z.preprocess(single, challengeSchema) });
+export const logoutQuerySchema = z.object({ logout_challenge: z.preprocess(single, challengeSchema) });
+
+const checkbox = z
+  .string()
+  .optional()
+  .transform((value) => value !== undefined && value !== "");
+
+const action = z.enum(["accept", "reject"]);
+const csrf = z.string().min(1).max(200);
+
+export const loginFormSchema = z.object({
+  challenge: challengeSchema,
+  csrf,
+  action,
+  email: z.string().max(320).default(""),
+  password: z.string().max(1024).default(""),
+  remember: checkbox,
+});
+
+export const consentFormSchema = z.object({
+  challenge: challengeSchema,
+  csrf,
+  action,
+  grant_scope: z.array(z.string().max(256)).max(100).default([]),
+  remember: checkbox,
+});
+
+export const logoutFormSchema = z.object({ challenge: challengeSchema, csrf, action });
+
+/** FormData to a plain object; `grant_scope` may repeat (one checkbox per scope), nothing else may. */
+export function formFields(form: FormData): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value !== "string") continue;
+    if (key === "grant_scope") {
+      const scopes = Array.isArray(fields.grant_scope) ? fields.grant_scope : [];
+      fields.grant_scope = [...scopes, value];
+    } else {
+      // null fails every schema: a repeated field is refused rather than guessed at.
+      fields[key] = key in fields ? null : value;
+    }
+  }
+  return fields;
+}

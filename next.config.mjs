@@ -1,0 +1,9 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // Native modules are loaded by Node at run time, never bundled.
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
+};
+
+export default nextConfig;
