@@ -1,0 +1,83 @@
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { Hydra } from "./hydra";
+import { baseEnv, logDir, repoRoot, spawnLogged, stopProcess, waitUntil, type Env } from "./process";
+
+const READY_TIMEOUT_MS = 60_000;
+
+export interface StartAppOptions {
+  port: number;
+  hydra: Pick<Hydra, "adminUrl" | "publicUrl">;
+  /** SQLite file of the app's user store. */
+  databasePath: string;
+  /** Defaults to 48 random characters. */
+  sessionSecret?: string;
+  /** Extra or overriding environment; `undefined` removes a variable. */
+  env?: Record<string, string | undefined>;
+  logFile?: string;
+}
+
+export interface App {
+  /** http://localhost:<port> */
+  url: string;
+  port: number;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+/** 48 random URL-safe characters. */
+export function randomSecret(): string {
+  return randomBytes(36).toString("base64url");
+}
+
+/** The environment the provider app is configured with (see the README's configuration table). */
+export function appEnvironment(options: StartAppOptions): Env {
+  const env: Env = {
+    // Built from scratch so that settings exported in the shell running the tests do not leak in.
+    ...baseEnv(),
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(options.port),
+    APP_URL: `http://localhost:${options.port}`,
+    HYDRA_ADMIN_URL: options.hydra.adminUrl,
+    HYDRA_PUBLIC_URL: options.hydra.publicUrl,
+    SESSION_SECRET: options.sessionSecret ?? randomSecret(),
+    DATABASE_PATH: options.databasePath,
+  };
+  for (const [key, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  return env;
+}
+
+/** Starts the production build (`next start`), which bootstrap has built. */
+export async function startApp(options: StartAppOptions): Promise<App> {
+  if (!existsSync(join(repoRoot, ".next", "BUILD_ID"))) {
+    throw new Error("no production build in .next: run `node scripts/bootstrap.mjs` (or `npm test`) first");
+  }
+  const url = `http://localhost:${options.port}`;
+  const logFile = options.logFile ?? join(logDir, `app-${options.port}.log`);
+  const proc = spawnLogged(
+    join(repoRoot, "node_modules", ".bin", "next"),
+    ["start", "-p", String(options.port)],
+    { env: appEnvironment(options), logFile },
+  );
+  try {
+    await waitUntil(`the app on port ${options.port}`, proc, async () => {
+      const alive = await fetch(`${url}/health/alive`, { redirect: "manual", signal: AbortSignal.timeout(2_000) });
+      await alive.body?.cancel();
+      if (alive.status === 200) return true;
+      if (alive.status !== 404) return false;
+      // Before the app has its health route, any answer from "/" means Next is serving.
+      const home = await fetch(`${url}/`, { redirect: "manual", signal: AbortSignal.timeout(2_000) });
+      await home.body?.cancel();
+      return home.status < 500;
+    }, READY_TIMEOUT_MS);
+  } catch (error) {
+    await stopProcess(proc);
+    throw error;
+  }
+  return { url, port: options.port, logFile, stop: () => stopProcess(proc) };
+}

@@ -1,0 +1,66 @@
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { baseEnv, repoRoot, type Env } from "./process";
+
+export interface SeedUserOptions {
+  /** SQLite file of the app's user store (DATABASE_PATH). */
+  databasePath: string;
+  email: string;
+  password: string;
+  name?: string;
+  givenName?: string;
+  familyName?: string;
+  /** Defaults to true. */
+  emailVerified?: boolean;
+  /** Extra environment for the CLI, e.g. the app's configuration if the script validates it. */
+  env?: Record<string, string | undefined>;
+}
+
+export interface SeedUserResult {
+  /** False when the user already existed and nothing was changed. */
+  created: boolean;
+  output: string;
+}
+
+export const defaultUser = {
+  email: "foo@bar.com",
+  password: "foobar",
+  name: "Foo Bar",
+  givenName: "Foo",
+  familyName: "Bar",
+} as const;
+
+// How scripts/users.ts reports a duplicate e-mail address.
+const ALREADY_EXISTS = /already exists|UNIQUE constraint/i;
+
+/**
+ * Adds a user through the app's own CLI (scripts/users.ts), so the password hash and
+ * schema are exactly what the app expects. With `ifAbsent`, an existing user is not an error.
+ */
+export function seedUser(options: SeedUserOptions & { ifAbsent?: boolean }): Promise<SeedUserResult> {
+  const args = ["--conditions=react-server", "scripts/users.ts", "add", options.email, options.password];
+  if (options.name !== undefined) args.push("--name", options.name);
+  if (options.givenName !== undefined) args.push("--given-name", options.givenName);
+  if (options.familyName !== undefined) args.push("--family-name", options.familyName);
+  if (options.emailVerified ?? true) args.push("--email-verified");
+
+  const env: Env = { ...baseEnv(), DATABASE_PATH: options.databasePath };
+  for (const [key, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  env.DATABASE_PATH = options.databasePath;
+
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(repoRoot, "node_modules", ".bin", "tsx"), args, { cwd: repoRoot, env: env as NodeJS.ProcessEnv });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.once("error", reject);
+    child.once("close", (code) => {
+      if (code === 0) resolve({ created: true, output });
+      else if (options.ifAbsent && ALREADY_EXISTS.test(output)) resolve({ created: false, output });
+      else reject(new Error(`scripts/users.ts add ${options.email} failed (exit ${code}):\n${output}`));
+    });
+  });
+}
