@@ -1,0 +1,115 @@
+// `npm test`: prepares everything (dependencies, Hydra, Chromium, the app build),
+// then runs the unit tests (Vitest) and the end-to-end tests (Playwright).
+//
+//   npm test                         both suites
+//   npm test -- --unit               unit tests only
+//   npm test -- --e2e [args…]        e2e tests only; other args go to `playwright test`
+//                                    (e.g. npm test -- --e2e e2e/login.spec.ts --grep remember)
+//
+// Both suites always run, so one report shows every failure; the exit code is non-zero
+// when any test failed or a runner could not run.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ensureAppBuild, ensureChromium, ensureHydra, ensureNodeModules, root } from "./bootstrap.mjs";
+
+const args = process.argv.slice(2);
+const unitOnly = args.includes("--unit");
+const e2eOnly = args.includes("--e2e");
+const playwrightArgs = args.filter((arg) => arg !== "--unit" && arg !== "--e2e");
+const inCi = process.env.CI === "true" || process.env.CI === "1";
+
+try {
+  ensureNodeModules();
+  if (!unitOnly) {
+    ensureHydra();
+    ensureChromium();
+    // In CI nothing is trusted from a cache: always test a fresh build.
+    ensureAppBuild({ force: inCi });
+  }
+} catch (error) {
+  console.error(`\n[test] setup failed: ${error.message}`);
+  process.exit(1);
+}
+
+const reports = mkdtempSync(join(tmpdir(), "hydra-provider-test-"));
+const bin = (name) => join(root, "node_modules", ".bin", name);
+
+function runSuite(command, commandArgs, env = {}) {
+  const started = Date.now();
+  const result = spawnSync(command, commandArgs, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+  return { code: result.status ?? 1, error: result.error, seconds: (Date.now() - started) / 1000 };
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+const suites = [];
+
+if (!e2eOnly) {
+  const report = join(reports, "vitest.json");
+  const run = runSuite(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`]);
+  const json = readJson(report);
+  suites.push({
+    name: "unit (vitest)",
+    ...run,
+    passed: json?.numPassedTests,
+    failed: json?.numFailedTests,
+    skipped: json ? json.numPendingTests + json.numTodoTests : undefined,
+  });
+}
+
+if (!unitOnly) {
+  // Process logs of Hydra and the app from the previous run would only confuse.
+  rmSync(join(root, "test-results", "logs"), { recursive: true, force: true });
+  const report = join(reports, "playwright.json");
+  const run = runSuite(bin("playwright"), ["test", "--reporter=list,json", ...playwrightArgs], {
+    PLAYWRIGHT_JSON_OUTPUT_FILE: report,
+  });
+  const stats = readJson(report)?.stats;
+  suites.push({
+    name: "e2e (playwright)",
+    ...run,
+    // A test that passed on retry counts as passed; it is reported as flaky below.
+    passed: stats ? stats.expected + stats.flaky : undefined,
+    failed: stats?.unexpected,
+    skipped: stats?.skipped,
+    flaky: stats?.flaky,
+  });
+}
+
+rmSync(reports, { recursive: true, force: true });
+
+let passed = 0;
+let failed = 0;
+let broken = false;
+console.log("");
+for (const suite of suites) {
+  if (suite.passed === undefined) {
+    broken = true;
+    const why = suite.error ? suite.error.message : `exit code ${suite.code}`;
+    console.log(`[test] ${suite.name}: no results (${why})`);
+    continue;
+  }
+  passed += suite.passed;
+  failed += suite.failed;
+  if (suite.code !== 0 && suite.failed === 0) broken = true;
+  const extras = [suite.skipped ? `${suite.skipped} skipped` : "", suite.flaky ? `${suite.flaky} flaky` : ""]
+    .filter(Boolean)
+    .join(", ");
+  console.log(
+    `[test] ${suite.name}: ${suite.passed} passed, ${suite.failed} failed${extras ? `, ${extras}` : ""}` +
+      ` in ${suite.seconds.toFixed(1)} s${suite.code !== 0 ? ` (exit code ${suite.code})` : ""}`,
+  );
+}
+if (!unitOnly && existsSync(join(root, "test-results", "logs"))) {
+  console.log("[test] Hydra and app logs: test-results/logs/, traces of failures: test-results/playwright/");
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || broken ? 1 : 0);
