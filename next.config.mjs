@@ -4,6 +4,8 @@ const nextConfig = {
   reactStrictMode: true,
   // Native modules are loaded by Node at run time, never bundled.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
+  // notFound(), unauthorized() and forbidden() give flow pages their real status codes.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isHydraRedirect } from "./redirects";
+import { isHydraRedirect, safeHttpUrl } from "./redirects";
 
 describe("isHydraRedirect", () => {
   const hydra = "http://localhost:4444";
@@ -14,5 +14,18 @@ describe("isHydraRedirect", () => {
     expect(isHydraRedirect("http://evil.example/?http://localhost:4444", hydra)).toBe(false);
     expect(isHydraRedirect("javascript:alert(1)", hydra)).toBe(false);
     expect(isHydraRedirect("/relative", hydra)).toBe(false);
+  });
+});
+
+describe("safeHttpUrl", () => {
+  it("keeps http and https URLs", () => {
+    expect(safeHttpUrl("https://example.com/logo.png")).toBe("https://example.com/logo.png");
+  });
+
+  it("drops other schemes, garbage and empty values", () => {
+    expect(safeHttpUrl("javascript:alert(1)")).toBeUndefined();
+    expect(safeHttpUrl("data:image/svg+xml,<svg/>")).toBeUndefined();
+    expect(safeHttpUrl("not a url")).toBeUndefined();
+    expect(safeHttpUrl(undefined)).toBeUndefined();
   });
 });

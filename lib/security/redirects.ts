@@ -9,3 +9,14 @@ export function isHydraRedirect(target: string, hydraPublicUrl: string): boolean
     return false;
   }
 }
+
+/** Client-supplied links and logos are shown only when they are plain http(s) URLs (never javascript: or data:). */
+export function safeHttpUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" || url.protocol === "http:" ? url.toString() : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,40 @@
+import { redirect } from "next/navigation";
+import { ClientCard } from "@/components/client-card";
+import { LoginForm } from "@/components/login-form";
+import { PageShell } from "@/components/page-shell";
+import { decideLoginStart } from "@/lib/flows/login";
+import { acceptLogin, getLoginRequest } from "@/lib/hydra";
+import { clientLabels, currentFlowSession, formToken, translator } from "@/lib/server/context";
+import { orProblem } from "@/lib/server/page-outcome";
+import { parseQuery } from "@/lib/server/query";
+import { loginQuerySchema } from "@/lib/validations/flow-input";
+
+export default async function LoginPage({ searchParams }: PageProps<"/login">) {
+  const query = parseQuery(loginQuerySchema, await searchParams);
+  const request = await orProblem(getLoginRequest(query.login_challenge));
+  const decision = decideLoginStart(request);
+  if (decision.action === "accept") redirect(await orProblem(acceptLogin(request.challenge, decision.body)));
+
+  const session = await currentFlowSession();
+  const flash = session?.flash?.challenge === request.challenge ? session.flash : undefined;
+  const { t } = translator();
+  return (
+    <PageShell title={t("login.title")}>
+      <ClientCard client={request.client} labels={clientLabels(t)} />
+      <p>{t("login.intro", { client: request.client.name })}</p>
+      <LoginForm
+        challenge={request.challenge}
+        csrf={formToken(session, "login", request.challenge)}
+        email={flash?.email ?? decision.prefillEmail}
+        error={query.error === "invalid_credentials" ? t("login.invalidCredentials") : undefined}
+        labels={{
+          email: t("login.email"),
+          password: t("login.password"),
+          remember: t("login.remember"),
+          submit: t("login.submit"),
+          cancel: t("login.cancel"),
+        }}
+      />
+    </PageShell>
+  );
+}

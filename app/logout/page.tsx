@@ -1,0 +1,31 @@
+import { redirect } from "next/navigation";
+import { LogoutForm } from "@/components/logout-form";
+import { PageShell } from "@/components/page-shell";
+import { decideLogoutStart } from "@/lib/flows/logout";
+import { acceptLogout, getLogoutRequest } from "@/lib/hydra";
+import { findUserById } from "@/lib/identity/users";
+import { currentFlowSession, formToken, translator } from "@/lib/server/context";
+import { orProblem } from "@/lib/server/page-outcome";
+import { parseQuery } from "@/lib/server/query";
+import { logoutQuerySchema } from "@/lib/validations/flow-input";
+
+export default async function LogoutPage({ searchParams }: PageProps<"/logout">) {
+  const query = parseQuery(logoutQuerySchema, await searchParams);
+  const request = await orProblem(getLogoutRequest(query.logout_challenge));
+  if (decideLogoutStart(request).action === "accept") redirect(await orProblem(acceptLogout(request.challenge)));
+
+  const session = await currentFlowSession();
+  const user = request.subject ? await findUserById(request.subject) : undefined;
+  const { t } = translator();
+  return (
+    <PageShell title={t("logout.title")}>
+      <p>{t("logout.intro", { subject: user ? ` (${user.email})` : "" })}</p>
+      {request.rpInitiated && request.client && <p>{t("logout.fromClient", { client: request.client.name })}</p>}
+      <LogoutForm
+        challenge={request.challenge}
+        csrf={formToken(session, "logout", request.challenge)}
+        labels={{ accept: t("logout.accept"), reject: t("logout.reject") }}
+      />
+    </PageShell>
+  );
+}

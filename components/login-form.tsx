@@ -1,0 +1,58 @@
+import { HiddenFields } from "./hidden-fields";
+
+type Props = {
+  challenge: string;
+  csrf: string;
+  email: string;
+  error?: string;
+  labels: { email: string; password: string; remember: string; submit: string; cancel: string };
+};
+
+/** The DOM ids (#email, #password, #remember, #accept, #reject) are the contract Hydra's own e2e tests drive. */
+export function LoginForm({ challenge, csrf, email, error, labels }: Props) {
+  return (
+    <form method="post" action="/login/submit" className="stack">
+      <HiddenFields challenge={challenge} csrf={csrf} />
+      {error && (
+        <p className="alert" role="alert" id="login-error">
+          {error}
+        </p>
+      )}
+      <label htmlFor="email">{labels.email}</label>
+      <input
+        id="email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+        defaultValue={email}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? "login-error" : undefined}
+        autoFocus={!email}
+      />
+      <label htmlFor="password">{labels.password}</label>
+      <input
+        id="password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? "login-error" : undefined}
+        autoFocus={Boolean(email)}
+      />
+      <div className="check">
+        <input id="remember" name="remember" type="checkbox" value="1" />
+        <label htmlFor="remember">{labels.remember}</label>
+      </div>
+      <div className="actions">
+        <button id="accept" name="action" value="accept" type="submit" className="primary">
+          {labels.submit}
+        </button>
+        <button id="reject" name="action" value="reject" type="submit" formNoValidate>
+          {labels.cancel}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,12 @@
+import { ConfigError, config } from "@/lib/config";
+
+// Validates the configuration once at start, so a bad variable stops the server with a message naming it.
+try {
+  config();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}

@@ -1,0 +1,80 @@
+/**
+ * Manage local accounts: npm run users -- add|list|remove|set-password
+ * Uses DATABASE_PATH (default .data/accounts.sqlite), the same database as the app.
+ */
+import { parseArgs } from "node:util";
+import { openDatabase } from "@/lib/identity/db";
+import { createUser, listUsers, removeUser, setPassword } from "@/lib/identity/users";
+
+const usage = `Usage:
+  npm run users -- add <email> <password> [--name N] [--given-name G] [--family-name F] [--email-verified] [--locale L] [--phone P]
+  npm run users -- list
+  npm run users -- remove <email>
+  npm run users -- set-password <email> <password>`;
+
+async function main(): Promise<number> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      name: { type: "string" },
+      "given-name": { type: "string" },
+      "family-name": { type: "string" },
+      "email-verified": { type: "boolean" },
+      locale: { type: "string" },
+      phone: { type: "string" },
+      "if-absent": { type: "boolean" },
+    },
+  });
+  const [command, email, password] = positionals;
+  const database = await openDatabase(process.env.DATABASE_PATH || ".data/accounts.sqlite");
+  try {
+    switch (command) {
+      case "add": {
+        if (!email || !password) break;
+        const existing = (await listUsers(database)).find((user) => user.email === email.toLowerCase());
+        if (existing && values["if-absent"]) {
+          console.log(`exists ${existing.id} ${existing.email}`);
+          return 0;
+        }
+        const user = await createUser(
+          {
+            email,
+            password,
+            name: values.name,
+            givenName: values["given-name"],
+            familyName: values["family-name"],
+            emailVerified: values["email-verified"],
+            locale: values.locale,
+            phoneNumber: values.phone,
+          },
+          database,
+        );
+        console.log(`added ${user.id} ${user.email}`);
+        return 0;
+      }
+      case "list":
+        for (const user of await listUsers(database)) console.log(`${user.id}\t${user.email}\t${user.name ?? ""}`);
+        return 0;
+      case "remove":
+        if (!email) break;
+        console.log((await removeUser(email, database)) ? `removed ${email}` : `no account ${email}`);
+        return 0;
+      case "set-password":
+        if (!email || !password) break;
+        console.log((await setPassword(email, password, database)) ? `password set for ${email}` : `no account ${email}`);
+        return 0;
+    }
+    console.error(usage);
+    return 2;
+  } finally {
+    await database.destroy();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
