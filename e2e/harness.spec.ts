@@ -9,8 +9,7 @@ import { createRpClient, getClient } from "./harness/clients";
 import { hydraCli, startHydra, type Hydra } from "./harness/hydra";
 import { freePort } from "./harness/ports";
 import { startRp, type RelyingParty } from "./harness/rp";
-
-test.describe.configure({ mode: "serial" });
+import { startStack } from "./harness/stack";
 
 test("the Hydra binary is v2.3.0", async () => {
   const { code, output } = await hydraCli(["version"]);
@@ -19,6 +18,8 @@ test("the Hydra binary is v2.3.0", async () => {
 });
 
 test.describe("with Hydra on a memory DSN", () => {
+  // The tests share one Hydra and build on each other (the client of one is used by the next).
+  test.describe.configure({ mode: "serial" });
   let hydra: Hydra;
   let rp: RelyingParty;
   let appUrl: string;
@@ -148,5 +149,23 @@ test("a file DSN is migrated and keeps clients across a restart", async () => {
   } finally {
     await hydra.stop();
     await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("the full stack starts: the app is healthy and serves the login form for Hydra's challenge", async ({ request }) => {
+  test.setTimeout(180_000);
+  const stack = await startStack();
+  try {
+    const ready = await request.get(`${stack.app.url}/health/ready`);
+    expect(ready.status(), await ready.text()).toBe(200);
+
+    const login = await request.get(stack.rp.startUrl());
+    expect(login.status()).toBe(200);
+    const landed = new URL(login.url());
+    expect(`${landed.origin}${landed.pathname}`).toBe(`${stack.app.url}/login`);
+    expect(landed.searchParams.get("login_challenge")).toBeTruthy();
+    expect(await login.text()).toContain('id="email"');
+  } finally {
+    await stack.stop();
   }
 });

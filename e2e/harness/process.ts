@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 
 function findRepoRoot(): string {
-  // __dirname exists when this file is compiled to CommonJS (Playwright, tsx);
-  // otherwise walk up from the working directory.
-  let dir = typeof __dirname === "string" ? __dirname : process.cwd();
+  // __filename is set when this file runs as CommonJS (Playwright, tsx's tsImport, which
+  // sets __dirname to "."); in any other loader, start from the working directory.
+  let dir = typeof __filename === "string" && isAbsolute(__filename) ? dirname(__filename) : process.cwd();
   for (;;) {
     if (existsSync(join(dir, "hydra", "hydra.yml")) && existsSync(join(dir, "package.json"))) return dir;
     const parent = dirname(dir);

@@ -1,8 +1,8 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import * as client from "openid-client";
-import { verifyLogoutToken, type BackchannelLogout } from "./logout-token";
-import { renderPage } from "./rp-page";
+import type { BackchannelLogout } from "./logout-token";
+import { describeError, routeRpRequest } from "./rp-routes";
 
 export type { BackchannelLogout } from "./logout-token";
 
@@ -28,6 +28,7 @@ export interface FrontchannelHit {
   receivedAt: Date;
 }
 
+/** The fields of a Hydra client the RP needs (an OAuth2Client from clients.ts fits). */
 export interface RpClient {
   client_id: string;
   client_secret?: string;
@@ -44,18 +45,16 @@ export interface StartRpOptions {
   presentation?: "json" | "html";
 }
 
-interface PendingFlow {
+/** An authorization request started at /start and not yet finished at /callback. */
+export interface PendingFlow {
   clientId: string;
   codeVerifier: string;
   nonce: string;
   maxAge?: number;
 }
 
-// Parameters /start handles itself; everything else goes to /oauth2/auth unchanged.
-const OWN_START_PARAMS = new Set(["client_id", "scope", "state", "nonce", "code_challenge", "code_challenge_method"]);
-const DEFAULT_SCOPE = "openid offline_access profile email";
-
 function authenticationFor(rpClient: RpClient): client.ClientAuth {
+  // Hydra insists on the method the client was registered with.
   switch (rpClient.token_endpoint_auth_method) {
     case "none":
       return client.None();
@@ -66,25 +65,11 @@ function authenticationFor(rpClient: RpClient): client.ClientAuth {
   }
 }
 
-function describeError(error: unknown): { error: string; error_description?: string } {
-  if (error instanceof client.ResponseBodyError || error instanceof client.AuthorizationResponseError) {
-    return { error: error.error, error_description: error.error_description };
-  }
-  const e = error as { code?: string; name?: string; message?: string };
-  return { error: e.code ?? e.name ?? "error", error_description: e.message };
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let body = "";
-    req.setEncoding("utf8");
-    req.on("data", (chunk: string) => (body += chunk));
-    req.on("end", () => resolve(body));
-    req.on("error", reject);
-  });
-}
-
-/** A relying party (OIDC client) served on http://localhost:<port>, driven by the browser. */
+/**
+ * A relying party (OIDC client, openid-client v6) served on http://localhost:<port> and
+ * driven by the browser. Routes are in rp-routes.ts; this class holds its state and the
+ * calls tests make directly.
+ */
 export class RelyingParty {
   readonly url: string;
   readonly redirectUri: string;
@@ -93,18 +78,21 @@ export class RelyingParty {
   lastTokens: RpTokens | undefined;
   /** Every /callback answer, oldest first. */
   readonly callbacks: CallbackResult[] = [];
+  /** logout_token POSTs to /backchannel, oldest first. */
   readonly backchannelTokens: BackchannelLogout[] = [];
+  /** GET /frontchannel?iss=&sid= visits, oldest first. */
   readonly frontchannelHits: FrontchannelHit[] = [];
   /** `state` of every /logged-out visit. */
   readonly loggedOut: Array<string | null> = [];
+  /** Pending /start flows by state (used by the routes). */
+  readonly flows = new Map<string, PendingFlow>();
 
   private readonly configs = new Map<string, client.Configuration>();
   private defaultClientId: string | undefined;
-  private readonly flows = new Map<string, PendingFlow>();
 
   constructor(
-    private readonly server: ReturnType<typeof createServer>,
-    private readonly options: StartRpOptions,
+    private readonly server: Server,
+    readonly options: StartRpOptions,
     port: number,
   ) {
     this.url = `http://localhost:${port}`;
@@ -131,18 +119,26 @@ export class RelyingParty {
     this.defaultClientId = clientId;
   }
 
-  /** URL of /start: scope, prompt, max_age, login_hint, acr_values, ui_locales, client_id, … */
-  startUrl(params: Record<string, string | number | undefined> = {}): string {
-    const url = new URL("/start", this.url);
-    for (const [key, value] of Object.entries(params)) {
-      if (value !== undefined) url.searchParams.set(key, String(value));
-    }
-    return url.href;
+  /** Client ids added so far. */
+  get clientIds(): string[] {
+    return [...this.configs.keys()];
   }
 
-  /** URL of /logout (RP-initiated logout with the last ID token as id_token_hint). */
-  logoutUrl(params: Record<string, string | undefined> = {}): string {
-    return this.startUrl(params).replace("/start", "/logout");
+  /** openid-client configuration of a client (default: the default client). */
+  config(clientId = this.defaultClientId): client.Configuration {
+    const config = clientId === undefined ? undefined : this.configs.get(clientId);
+    if (!config) throw new Error(`the RP has no client ${clientId ?? "(none added)"}: call addClient first`);
+    return config;
+  }
+
+  /** URL of /start: scope, prompt, max_age, login_hint, acr_values, ui_locales, client_id, … */
+  startUrl(params: Record<string, string | number | undefined> = {}): string {
+    return this.routeUrl("/start", params);
+  }
+
+  /** URL of /logout: RP-initiated logout with the last ID token as id_token_hint. */
+  logoutUrl(params: { state?: string; post_logout_redirect_uri?: string; id_token_hint?: string; client_id?: string } = {}): string {
+    return this.routeUrl("/logout", params);
   }
 
   /** GET /userinfo with the access token; the raw status and body (errors included). */
@@ -196,13 +192,10 @@ export class RelyingParty {
     });
   }
 
-  private config(clientId = this.defaultClientId): client.Configuration {
-    const config = clientId === undefined ? undefined : this.configs.get(clientId);
-    if (!config) throw new Error(`the RP has no client ${clientId ?? "(none added)"}: call addClient first`);
-    return config;
-  }
-
-  private toTokens(config: client.Configuration, tokens: client.TokenEndpointResponse & client.TokenEndpointResponseHelpers): RpTokens {
+  toTokens(
+    config: client.Configuration,
+    tokens: client.TokenEndpointResponse & client.TokenEndpointResponseHelpers,
+  ): RpTokens {
     return {
       client_id: config.clientMetadata().client_id,
       access_token: tokens.access_token,
@@ -215,109 +208,12 @@ export class RelyingParty {
     };
   }
 
-  /** The request handler; routes are documented in e2e/harness/README.md. */
-  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? "/", this.url);
-    const send = (status: number, payload: unknown) => {
-      const html = this.options.presentation === "html";
-      res.writeHead(status, { "content-type": html ? "text/html; charset=utf-8" : "application/json" });
-      res.end(html ? renderPage(this, payload) : JSON.stringify(payload, null, 2));
-    };
-    const redirect = (location: string) => {
-      res.writeHead(302, { location });
-      res.end();
-    };
-
-    if (req.method === "GET" && url.pathname === "/") {
-      send(200, { result: "ready", start: this.startUrl(), clients: [...this.configs.keys()] });
-    } else if (req.method === "GET" && url.pathname === "/start") {
-      const clientId = url.searchParams.get("client_id") ?? undefined;
-      const config = this.config(clientId);
-      const codeVerifier = client.randomPKCECodeVerifier();
-      const state = client.randomState();
-      const nonce = client.randomNonce();
-      const maxAge = url.searchParams.get("max_age");
-      const params: Record<string, string> = {
-        redirect_uri: this.redirectUri,
-        scope: url.searchParams.get("scope") ?? DEFAULT_SCOPE,
-        code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
-        code_challenge_method: "S256",
-        state,
-        nonce,
-      };
-      for (const [key, value] of url.searchParams) {
-        if (!OWN_START_PARAMS.has(key)) params[key] = value;
-      }
-      this.flows.set(state, {
-        clientId: config.clientMetadata().client_id,
-        codeVerifier,
-        nonce,
-        maxAge: maxAge === null ? undefined : Number(maxAge),
-      });
-      redirect(client.buildAuthorizationUrl(config, params).href);
-    } else if (req.method === "GET" && url.pathname === "/callback") {
-      const state = url.searchParams.get("state");
-      let result: CallbackResult;
-      const flow = state === null ? undefined : this.flows.get(state);
-      if (url.searchParams.has("error")) {
-        result = {
-          result: "error",
-          error: url.searchParams.get("error")!,
-          error_description: url.searchParams.get("error_description") ?? undefined,
-          state,
-        };
-      } else if (!flow) {
-        result = { result: "error", error: "unknown_state", error_description: "no flow was started with this state", state };
-      } else {
-        this.flows.delete(state!);
-        const config = this.config(flow.clientId);
-        try {
-          // Checks PKCE, state and nonce, and validates the ID token (JWKS signature, iss, aud, exp, auth_time).
-          const tokens = await client.authorizationCodeGrant(config, url, {
-            pkceCodeVerifier: flow.codeVerifier,
-            expectedState: state!,
-            expectedNonce: flow.nonce,
-            maxAge: flow.maxAge,
-          });
-          this.lastTokens = this.toTokens(config, tokens);
-          result = { result: "success", ...this.lastTokens };
-        } catch (error) {
-          result = { result: "error", ...describeError(error), state };
-        }
-      }
-      this.callbacks.push(result);
-      send(200, result);
-    } else if (req.method === "GET" && url.pathname === "/logout") {
-      // id_token_hint and post_logout_redirect_uri default to the last ID token and /logged-out;
-      // pass them empty to leave them out.
-      const params: Record<string, string> = {
-        id_token_hint: url.searchParams.get("id_token_hint") ?? this.lastTokens?.id_token ?? "",
-        post_logout_redirect_uri: url.searchParams.get("post_logout_redirect_uri") ?? this.postLogoutRedirectUri,
-        state: url.searchParams.get("state") ?? "",
-      };
-      for (const key of Object.keys(params)) if (params[key] === "") delete params[key];
-      const config = this.config(url.searchParams.get("client_id") ?? this.lastTokens?.client_id);
-      redirect(client.buildEndSessionUrl(config, params).href);
-    } else if (req.method === "GET" && url.pathname === "/logged-out") {
-      const state = url.searchParams.get("state");
-      this.loggedOut.push(state);
-      send(200, { result: "logged-out", state });
-    } else if (req.method === "POST" && url.pathname === "/backchannel") {
-      const logoutToken = new URLSearchParams(await readBody(req)).get("logout_token") ?? "";
-      const audiences = [...this.configs.keys()];
-      const jwksUri = this.config().serverMetadata().jwks_uri!;
-      const received = await verifyLogoutToken(logoutToken, { issuer: this.options.issuer, audiences, jwksUri });
-      this.backchannelTokens.push(received);
-      // OpenID Back-Channel Logout 1.0 §2.8: 400 for a token that fails validation.
-      res.writeHead(received.verified ? 200 : 400, { "cache-control": "no-store" });
-      res.end();
-    } else if (req.method === "GET" && url.pathname === "/frontchannel") {
-      this.frontchannelHits.push({ iss: url.searchParams.get("iss"), sid: url.searchParams.get("sid"), receivedAt: new Date() });
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
-      res.end("<!doctype html><title>front-channel logout</title>");
-    } else {
-      send(404, { result: "error", error: "not_found", error_description: `${req.method} ${url.pathname}` });
+  private routeUrl(path: string, params: Record<string, string | number | undefined>): string {
+    const url = new URL(path, this.url);
+    for (const [key, value] of Object.entries(params)) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
     }
+    return url.href;
   }
 }
 
@@ -325,7 +221,7 @@ export class RelyingParty {
 export async function startRp(options: StartRpOptions): Promise<RelyingParty> {
   let rp: RelyingParty | undefined;
   const server = createServer((req, res) => {
-    rp!.handle(req, res).catch((error: unknown) => {
+    routeRpRequest(rp!, req, res).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
       res.end(JSON.stringify({ result: "error", ...describeError(error) }));
     });

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startApp, type App } from "./app";
+import { appEnvironment, randomSecret, startApp, type App, type StartAppOptions } from "./app";
 import { createRpClient, type OAuth2Client, type RpClientOptions } from "./clients";
 import { startHydra, type Hydra, type StartHydraOptions } from "./hydra";
 import { freePort } from "./ports";
@@ -66,9 +66,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const rp = await startRp({ issuer: hydra.issuer, adminUrl: hydra.adminUrl });
     stoppers.push(() => rp.stop());
 
-    const appOptions = { port: appPort, hydra, databasePath, env: options.appEnv };
+    const appOptions: StartAppOptions = {
+      port: appPort,
+      hydra,
+      databasePath,
+      sessionSecret: randomSecret(),
+      env: options.appEnv,
+    };
     if (options.seedDefaultUser ?? true) {
-      await seedUser({ databasePath, ...defaultUser });
+      // The users CLI gets the app's environment in case it validates the app configuration.
+      await seedUser({ databasePath, ...defaultUser, env: appEnvironment(appOptions) });
     }
     const app = await startApp(appOptions);
     stoppers.push(() => app.stop());

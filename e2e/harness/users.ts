@@ -12,6 +12,8 @@ export interface SeedUserOptions {
   familyName?: string;
   /** Defaults to true. */
   emailVerified?: boolean;
+  /** Keep an existing user with this e-mail instead of failing (`--if-absent`). */
+  ifAbsent?: boolean;
   /** Extra environment for the CLI, e.g. the app's configuration if the script validates it. */
   env?: Record<string, string | undefined>;
 }
@@ -30,19 +32,17 @@ export const defaultUser = {
   familyName: "Bar",
 } as const;
 
-// How scripts/users.ts reports a duplicate e-mail address.
-const ALREADY_EXISTS = /already exists|UNIQUE constraint/i;
-
 /**
  * Adds a user through the app's own CLI (scripts/users.ts), so the password hash and
- * schema are exactly what the app expects. With `ifAbsent`, an existing user is not an error.
+ * schema are exactly what the app expects. With `ifAbsent`, an existing user is kept as it is.
  */
-export function seedUser(options: SeedUserOptions & { ifAbsent?: boolean }): Promise<SeedUserResult> {
+export function seedUser(options: SeedUserOptions): Promise<SeedUserResult> {
   const args = ["--conditions=react-server", "scripts/users.ts", "add", options.email, options.password];
   if (options.name !== undefined) args.push("--name", options.name);
   if (options.givenName !== undefined) args.push("--given-name", options.givenName);
   if (options.familyName !== undefined) args.push("--family-name", options.familyName);
   if (options.emailVerified ?? true) args.push("--email-verified");
+  if (options.ifAbsent) args.push("--if-absent");
 
   const env: Env = { ...baseEnv(), DATABASE_PATH: options.databasePath };
   for (const [key, value] of Object.entries(options.env ?? {})) {
@@ -58,8 +58,8 @@ export function seedUser(options: SeedUserOptions & { ifAbsent?: boolean }): Pro
     child.stderr.on("data", (chunk) => (output += chunk));
     child.once("error", reject);
     child.once("close", (code) => {
-      if (code === 0) resolve({ created: true, output });
-      else if (options.ifAbsent && ALREADY_EXISTS.test(output)) resolve({ created: false, output });
+      // With --if-absent the CLI prints "exists <id> <email>" and changes nothing.
+      if (code === 0) resolve({ created: !/^exists /m.test(output), output });
       else reject(new Error(`scripts/users.ts add ${options.email} failed (exit ${code}):\n${output}`));
     });
   });
