@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { config as appConfig } from "@/lib/config";
+import { problems } from "@/lib/flows/problems";
 import {
   flowCookieName,
   flowCookieOptions,
@@ -8,11 +9,13 @@ import {
   unsealFlowSession,
 } from "@/lib/security/flow-session";
 import { newNonce, securityHeaders } from "@/lib/security/headers";
+import { gateFlowRequest } from "@/lib/server/flow-gate";
 
 /**
- * Runs before every page: a fresh CSP nonce, the security headers, and a flow
- * session cookie, created here because Server Components cannot set cookies
- * and every form needs a session to bind its CSRF token to.
+ * Runs before every page and form post: a fresh CSP nonce and the security
+ * headers; a flow session cookie (Server Components cannot set cookies, and
+ * every form binds its CSRF token to it); and the flow gate, whose refusals are
+ * rendered here as the problem page with their real status.
  */
 export async function proxy(request: NextRequest) {
   const { appUrl, hydra } = appConfig();
@@ -24,15 +27,26 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"] as string);
 
   const cookieName = flowCookieName();
-  const existing = await unsealFlowSession(request.cookies.get(cookieName)?.value);
+  let session = await unsealFlowSession(request.cookies.get(cookieName)?.value);
   let sealed: string | undefined;
-  if (!existing) {
-    sealed = await sealFlowSession(newFlowSession());
+  if (!session) {
+    session = newFlowSession();
+    sealed = await sealFlowSession(session);
     request.cookies.set(cookieName, sealed);
     requestHeaders.set("cookie", request.cookies.toString());
   }
 
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const outcome = await gateFlowRequest(request, sealed ? undefined : session);
+  let response: NextResponse;
+  if (outcome && "redirectTo" in outcome) {
+    response = NextResponse.redirect(outcome.redirectTo, 303);
+  } else if (outcome) {
+    const problemUrl = new URL(`/problem/${outcome.problem}`, request.url);
+    response = NextResponse.rewrite(problemUrl, { request: { headers: requestHeaders }, status: problems[outcome.problem] });
+  } else {
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  }
+
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   response.headers.set("Cache-Control", "no-store");
   if (sealed) response.cookies.set(cookieName, sealed, flowCookieOptions());

@@ -7,17 +7,15 @@ import { acceptConsent, getConsentRequest, rejectConsent } from "@/lib/hydra";
 import { scopeDescription } from "@/lib/i18n";
 import { findUserById } from "@/lib/identity/users";
 import { clientLabels, currentFlowSession, formToken, translator } from "@/lib/server/context";
-import { orProblem } from "@/lib/server/page-outcome";
-import { parseQuery } from "@/lib/server/query";
-import { consentQuerySchema } from "@/lib/validations/flow-input";
+import { challengeParam } from "@/lib/server/challenge";
 
 export default async function ConsentPage({ searchParams }: PageProps<"/consent">) {
-  const query = parseQuery(consentQuerySchema, await searchParams);
-  const request = await orProblem(getConsentRequest(query.consent_challenge));
+  const challenge = await challengeParam(searchParams, "consent_challenge");
+  const request = await getConsentRequest(challenge);
   const user = await findUserById(request.subject);
   const decision = decideConsentStart(request, user);
-  if (decision.action === "accept") redirect(await orProblem(acceptConsent(request.challenge, decision.body)));
-  if (decision.action === "reject") redirect(await orProblem(rejectConsent(request.challenge, decision.body)));
+  if (decision.action === "accept") redirect(await acceptConsent(request.challenge, decision.body));
+  if (decision.action === "reject") redirect(await rejectConsent(request.challenge, decision.body));
 
   const session = await currentFlowSession();
   const { t, messages } = translator();

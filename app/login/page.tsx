@@ -5,15 +5,14 @@ import { PageShell } from "@/components/page-shell";
 import { decideLoginStart } from "@/lib/flows/login";
 import { acceptLogin, getLoginRequest } from "@/lib/hydra";
 import { clientLabels, currentFlowSession, formToken, translator } from "@/lib/server/context";
-import { orProblem } from "@/lib/server/page-outcome";
-import { parseQuery } from "@/lib/server/query";
-import { loginQuerySchema } from "@/lib/validations/flow-input";
+import { challengeParam } from "@/lib/server/challenge";
 
 export default async function LoginPage({ searchParams }: PageProps<"/login">) {
-  const query = parseQuery(loginQuerySchema, await searchParams);
-  const request = await orProblem(getLoginRequest(query.login_challenge));
+  const challenge = await challengeParam(searchParams, "login_challenge");
+  const failedBefore = (await searchParams).error === "invalid_credentials";
+  const request = await getLoginRequest(challenge);
   const decision = decideLoginStart(request);
-  if (decision.action === "accept") redirect(await orProblem(acceptLogin(request.challenge, decision.body)));
+  if (decision.action === "accept") redirect(await acceptLogin(request.challenge, decision.body));
 
   const session = await currentFlowSession();
   const flash = session?.flash?.challenge === request.challenge ? session.flash : undefined;
@@ -26,7 +25,7 @@ export default async function LoginPage({ searchParams }: PageProps<"/login">) {
         challenge={request.challenge}
         csrf={formToken(session, "login", request.challenge)}
         email={flash?.email ?? decision.prefillEmail}
-        error={query.error === "invalid_credentials" ? t("login.invalidCredentials") : undefined}
+        error={failedBefore ? t("login.invalidCredentials") : undefined}
         labels={{
           email: t("login.email"),
           password: t("login.password"),

@@ -5,14 +5,12 @@ import { decideLogoutStart } from "@/lib/flows/logout";
 import { acceptLogout, getLogoutRequest } from "@/lib/hydra";
 import { findUserById } from "@/lib/identity/users";
 import { currentFlowSession, formToken, translator } from "@/lib/server/context";
-import { orProblem } from "@/lib/server/page-outcome";
-import { parseQuery } from "@/lib/server/query";
-import { logoutQuerySchema } from "@/lib/validations/flow-input";
+import { challengeParam } from "@/lib/server/challenge";
 
 export default async function LogoutPage({ searchParams }: PageProps<"/logout">) {
-  const query = parseQuery(logoutQuerySchema, await searchParams);
-  const request = await orProblem(getLogoutRequest(query.logout_challenge));
-  if (decideLogoutStart(request).action === "accept") redirect(await orProblem(acceptLogout(request.challenge)));
+  const challenge = await challengeParam(searchParams, "logout_challenge");
+  const request = await getLogoutRequest(challenge);
+  if (decideLogoutStart(request).action === "accept") redirect(await acceptLogout(request.challenge));
 
   const session = await currentFlowSession();
   const user = request.subject ? await findUserById(request.subject) : undefined;

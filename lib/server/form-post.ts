@@ -1,38 +1,22 @@
 import "server-only";
-import { forbidden } from "next/navigation";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { config } from "@/lib/config";
-import type { CsrfPurpose } from "@/lib/security/csrf";
-import { isCrossSitePost } from "@/lib/security/csrf";
 import { formFields } from "@/lib/validations/flow-input";
-import { currentFlowSession, formTokenIsValid } from "./context";
-
-const maxBodyBytes = 16 * 1024;
 
 /**
- * Reads and checks a flow form: same-origin, small, well-formed, and carrying
- * the CSRF token of this browser and this challenge. Anything else gets the
- * 403 page and nothing reaches Hydra.
+ * The fields of a flow form. proxy.ts has already refused cross-site, oversized,
+ * malformed and token-less posts (lib/server/flow-gate.ts); this only parses.
  */
-export async function readFlowForm<S extends z.ZodType<{ challenge: string; csrf: string }>>(
-  request: Request,
-  schema: S,
-  purpose: CsrfPurpose,
-): Promise<z.infer<S>> {
-  if (isCrossSitePost(request.headers, new URL(config().appUrl).origin)) forbidden();
-  const length = Number(request.headers.get("content-length") ?? "0");
-  if (length > maxBodyBytes) forbidden();
+export async function readFlowForm<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S> | undefined> {
   const form = await request.formData().catch(() => undefined);
-  if (!form) forbidden();
-  const parsed = schema.safeParse(formFields(form));
-  if (!parsed.success) forbidden();
-  const data = parsed.data;
-  if (!formTokenIsValid(await currentFlowSession(), purpose, data.challenge, data.csrf)) forbidden();
-  return data;
+  return form && schema.safeParse(formFields(form)).data;
 }
 
 /** After a POST the browser must GET the next URL: 303, never 307, which would re-send the password. */
 export function seeOther(url: string): NextResponse {
   return NextResponse.redirect(url, 303);
+}
+
+export function badRequest(): Response {
+  return new Response("Bad request", { status: 400, headers: { "content-type": "text/plain" } });
 }

@@ -7,18 +7,6 @@ export const challengeSchema = z
   .max(8192)
   .regex(/^[A-Za-z0-9._~=-]+$/);
 
-function single(value: unknown): unknown {
-  // A repeated query parameter is refused rather than guessed at.
-  return Array.isArray(value) ? undefined : value;
-}
-
-export const loginQuerySchema = z.object({
-  login_challenge: z.preprocess(single, challengeSchema),
-  error: z.preprocess(single, z.enum(["invalid_credentials"]).optional().catch(undefined)),
-});
-export const consentQuerySchema = z.object({ consent_challenge: z.preprocess(single, challengeSchema) });
-export const logoutQuerySchema = z.object({ logout_challenge: z.preprocess(single, challengeSchema) });
-
 const checkbox = z
   .string()
   .optional()

@@ -3,12 +3,13 @@ import { consentAcceptBody } from "@/lib/flows/consent";
 import { deniedByUser } from "@/lib/flows/denial";
 import { acceptConsent, getConsentRequest, rejectConsent } from "@/lib/hydra";
 import { findUserById } from "@/lib/identity/users";
-import { readFlowForm, seeOther } from "@/lib/server/form-post";
+import { badRequest, readFlowForm, seeOther } from "@/lib/server/form-post";
 import { settlePost } from "@/lib/server/post-outcome";
 import { consentFormSchema } from "@/lib/validations/flow-input";
 
 export async function POST(request: Request) {
-  const form = await readFlowForm(request, consentFormSchema, "consent");
+  const form = await readFlowForm(request, consentFormSchema);
+  if (!form) return badRequest();
   const pageUrl = `${config().appUrl}/consent?consent_challenge=${encodeURIComponent(form.challenge)}`;
 
   return settlePost(pageUrl, async () => {

@@ -6,12 +6,13 @@ import { acceptLogin, getLoginRequest, rejectLogin } from "@/lib/hydra";
 import { authenticate } from "@/lib/identity/users";
 import { flowCookieName, flowCookieOptions, sealFlowSession } from "@/lib/security/flow-session";
 import { currentFlowSession } from "@/lib/server/context";
-import { readFlowForm, seeOther } from "@/lib/server/form-post";
+import { badRequest, readFlowForm, seeOther } from "@/lib/server/form-post";
 import { settlePost } from "@/lib/server/post-outcome";
 import { loginFormSchema } from "@/lib/validations/flow-input";
 
 export async function POST(request: Request) {
-  const form = await readFlowForm(request, loginFormSchema, "login");
+  const form = await readFlowForm(request, loginFormSchema);
+  if (!form) return badRequest();
   const pageUrl = `${config().appUrl}/login?login_challenge=${encodeURIComponent(form.challenge)}`;
 
   return settlePost(pageUrl, async () => {

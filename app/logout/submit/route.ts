@@ -1,11 +1,12 @@
 import { config } from "@/lib/config";
 import { acceptLogout, rejectLogout } from "@/lib/hydra";
-import { readFlowForm, seeOther } from "@/lib/server/form-post";
+import { badRequest, readFlowForm, seeOther } from "@/lib/server/form-post";
 import { settlePost } from "@/lib/server/post-outcome";
 import { logoutFormSchema } from "@/lib/validations/flow-input";
 
 export async function POST(request: Request) {
-  const form = await readFlowForm(request, logoutFormSchema, "logout");
+  const form = await readFlowForm(request, logoutFormSchema);
+  if (!form) return badRequest();
   const pageUrl = `${config().appUrl}/logout?logout_challenge=${encodeURIComponent(form.challenge)}`;
 
   return settlePost(pageUrl, async () => {

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { failureForStatus } from "@/lib/hydra/errors";
+import { isProblemKind, outcomeOfHydraFailure, problems } from "./problems";
+
+describe("outcomeOfHydraFailure", () => {
+  const outcome = (status: number, body: unknown = {}) => outcomeOfHydraFailure(failureForStatus(status, body));
+
+  it("maps Hydra's statuses to one problem each", () => {
+    expect(outcome(404)).toEqual({ problem: "not_found" });
+    expect(outcome(401)).toEqual({ problem: "expired" });
+    expect(outcome(409)).toEqual({ problem: "expired" });
+    expect(outcome(400)).toEqual({ problem: "invalid_request" });
+    expect(outcome(500)).toEqual({ problem: "unavailable" });
+    expect(outcome(502)).toEqual({ problem: "unavailable" });
+  });
+
+  it("follows Hydra's redirect for a request it already handled (410)", () => {
+    expect(outcome(410, { redirect_to: "http://localhost:4444/x" })).toEqual({ redirectTo: "http://localhost:4444/x" });
+  });
+
+  it("treats a 410 without a redirect as unknown", () => {
+    expect(outcome(410, null)).toEqual({ problem: "not_found" });
+  });
+});
+
+describe("problems", () => {
+  it("gives every problem a client or server error status", () => {
+    for (const status of Object.values(problems)) expect(status).toBeGreaterThanOrEqual(400);
+    expect(isProblemKind("forbidden")).toBe(true);
+    expect(isProblemKind("toString")).toBe(false);
+  });
+});

@@ -1,0 +1,85 @@
+import "server-only";
+import type { NextRequest } from "next/server";
+import { config } from "@/lib/config";
+import { type HydraOutcome, outcomeOfHydraFailure } from "@/lib/flows/problems";
+import { HydraError, getConsentRequest, getLoginRequest, getLogoutRequest } from "@/lib/hydra";
+import { type CsrfPurpose, isCrossSitePost } from "@/lib/security/csrf";
+import type { FlowSession } from "@/lib/security/flow-session";
+import {
+  challengeSchema,
+  consentFormSchema,
+  formFields,
+  loginFormSchema,
+  logoutFormSchema,
+} from "@/lib/validations/flow-input";
+import { formTokenIsValid } from "./context";
+
+const maxBodyBytes = 16 * 1024;
+
+const flowPages: Record<string, { param: string; load: (challenge: string) => Promise<unknown> }> = {
+  "/login": { param: "login_challenge", load: getLoginRequest },
+  "/consent": { param: "consent_challenge", load: getConsentRequest },
+  "/logout": { param: "logout_challenge", load: getLogoutRequest },
+};
+
+const flowForms = {
+  "/login/submit": { schema: loginFormSchema, purpose: "login" },
+  "/consent/submit": { schema: consentFormSchema, purpose: "consent" },
+  "/logout/submit": { schema: logoutFormSchema, purpose: "logout" },
+} as const satisfies Record<string, { schema: unknown; purpose: CsrfPurpose }>;
+
+/**
+ * Checks a flow request before anything renders, so every refusal gets its
+ * real status and a page that needs no JavaScript: a page's challenge must be
+ * well-formed and known to Hydra; a form must be same-origin, small, valid,
+ * and carry the CSRF token of this browser and this challenge.
+ */
+export async function gateFlowRequest(request: NextRequest, session: FlowSession | undefined): Promise<HydraOutcome | undefined> {
+  const path = request.nextUrl.pathname;
+  const page = flowPages[path];
+  if (page && request.method === "GET") return gatePage(request, page);
+  if (path in flowForms) {
+    if (request.method !== "POST") return { problem: "invalid_request" };
+    return gateForm(request, flowForms[path as keyof typeof flowForms], session);
+  }
+  return undefined;
+}
+
+async function gatePage(request: NextRequest, page: { param: string; load: (challenge: string) => Promise<unknown> }) {
+  const values = request.nextUrl.searchParams.getAll(page.param);
+  const challenge = challengeSchema.safeParse(values.length === 1 ? values[0] : undefined);
+  if (!challenge.success) return { problem: "invalid_request" } as const;
+  try {
+    await page.load(challenge.data);
+    return undefined;
+  } catch (error) {
+    if (error instanceof HydraError) return outcomeOfHydraFailure(error.failure);
+    throw error;
+  }
+}
+
+async function gateForm(
+  request: NextRequest,
+  form: (typeof flowForms)[keyof typeof flowForms],
+  session: FlowSession | undefined,
+): Promise<HydraOutcome | undefined> {
+  if (isCrossSitePost(request.headers, new URL(config().appUrl).origin)) return { problem: "forbidden" };
+  if (Number(request.headers.get("content-length") ?? "0") > maxBodyBytes) return { problem: "too_large" };
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type)) return { problem: "unsupported_media" };
+  const data = await readSmallBody(request.clone());
+  if (data === "too_large") return { problem: "too_large" };
+  const parsed = form.schema.safeParse(data ? formFields(data) : undefined);
+  if (!parsed.success) return { problem: "invalid_request" };
+  if (!formTokenIsValid(session, form.purpose, parsed.data.challenge, parsed.data.csrf)) return { problem: "forbidden" };
+  return undefined;
+}
+
+/** A chunked body has no Content-Length: count while reading. */
+async function readSmallBody(request: Request): Promise<FormData | undefined | "too_large"> {
+  const text = await request.text().catch(() => undefined);
+  if (text === undefined) return undefined;
+  if (Buffer.byteLength(text) > maxBodyBytes) return "too_large";
+  const type = request.headers.get("content-type") ?? "";
+  return new Response(text, { headers: { "content-type": type } }).formData().catch(() => undefined);
+}
