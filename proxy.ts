@@ -8,7 +8,7 @@ import {
   sealFlowSession,
   unsealFlowSession,
 } from "@/lib/security/flow-session";
-import { newNonce, securityHeaders } from "@/lib/security/headers";
+import { formActionSources, newNonce, securityHeaders } from "@/lib/security/headers";
 import { gateFlowRequest } from "@/lib/server/flow-gate";
 
 /**
@@ -18,14 +18,7 @@ import { gateFlowRequest } from "@/lib/server/flow-gate";
  * rendered here as the problem page with their real status.
  */
 export async function proxy(request: NextRequest) {
-  const { appUrl, hydra } = appConfig();
-  const nonce = newNonce();
-  const headers = securityHeaders({ nonce, https: appUrl.startsWith("https://"), hydraPublicUrl: hydra.publicUrl });
-
-  const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
-  requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"] as string);
-
+  const https = appConfig().appUrl.startsWith("https://");
   const cookieName = flowCookieName();
   let session = await unsealFlowSession(request.cookies.get(cookieName)?.value);
   let sealed: string | undefined;
@@ -33,14 +26,22 @@ export async function proxy(request: NextRequest) {
     session = newFlowSession();
     sealed = await sealFlowSession(session);
     request.cookies.set(cookieName, sealed);
-    requestHeaders.set("cookie", request.cookies.toString());
   }
 
   const outcome = await gateFlowRequest(request, sealed ? undefined : session);
+  const nonce = newNonce();
+  const formTargets = outcome && "formTargets" in outcome ? formActionSources(outcome.formTargets) : [];
+  const headers = securityHeaders({ nonce, https, formTargets });
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"] as string);
+  if (sealed) requestHeaders.set("cookie", request.cookies.toString());
+
   let response: NextResponse;
   if (outcome && "redirectTo" in outcome) {
     response = NextResponse.redirect(outcome.redirectTo, 303);
-  } else if (outcome) {
+  } else if (outcome && "problem" in outcome) {
     const problemUrl = new URL(`/problem/${outcome.problem}`, request.url);
     response = NextResponse.rewrite(problemUrl, { request: { headers: requestHeaders }, status: problems[outcome.problem] });
   } else {

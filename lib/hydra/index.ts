@@ -21,7 +21,13 @@ async function call<T>(run: (options: RequestInit) => Promise<T>): Promise<T> {
   try {
     return await run(callOptions());
   } catch (error) {
-    throw await classifyHydraError(error);
+    const classified = await classifyHydraError(error);
+    const { failure } = classified;
+    // Even Hydra's 410 redirect is followed only to Hydra itself.
+    if (failure.kind === "handled" && !isHydraRedirect(failure.redirectTo, config().hydra.publicUrl)) {
+      throw new HydraError({ kind: "unavailable" });
+    }
+    throw classified;
   }
 }
 

@@ -1,4 +1,3 @@
-import type { OAuth2Client } from "@ory/client-fetch";
 import { z } from "zod";
 
 /** What the pages and flow decisions know of a client: only what Hydra sends, minus the secret. */
@@ -12,6 +11,9 @@ export type ClientInfo = {
   skipConsent: boolean;
   skipLogoutConsent: boolean;
   metadata: Record<string, unknown>;
+  /** Where Hydra may send the browser after this client's flows: the page's form-action must allow them. */
+  redirectUris: string[];
+  postLogoutRedirectUris: string[];
 };
 
 export type OidcContext = {
@@ -73,6 +75,8 @@ const clientSchema = z
     skip_consent: z.boolean().nullish(),
     skip_logout_consent: z.boolean().nullish(),
     metadata: z.unknown().nullish(),
+    redirect_uris: strings,
+    post_logout_redirect_uris: strings,
   })
   .transform(
     (c): ClientInfo => ({
@@ -85,6 +89,8 @@ const clientSchema = z
       skipConsent: c.skip_consent === true,
       skipLogoutConsent: c.skip_logout_consent === true,
       metadata: record.safeParse(c.metadata).data ?? {},
+      redirectUris: c.redirect_uris,
+      postLogoutRedirectUris: c.post_logout_redirect_uris,
     }),
   );
 
@@ -184,7 +190,3 @@ export const logoutRequestSchema = z
       requestUrl: r.request_url,
     }),
   );
-
-export function toClientInfo(client: OAuth2Client): ClientInfo {
-  return clientSchema.parse(client);
-}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { securityHeaders } from "./headers";
+import { formActionSources, securityHeaders } from "./headers";
 
 describe("securityHeaders", () => {
-  const base = { nonce: "abc123", hydraPublicUrl: "http://localhost:4444/" };
+  const base = { nonce: "abc123", formTargets: ["http://localhost:4444"] };
 
   it("allows scripts only with the request's nonce", () => {
     const csp = securityHeaders({ ...base, https: false })["Content-Security-Policy"];
@@ -24,5 +24,22 @@ describe("securityHeaders", () => {
   it("sends HSTS only over https", () => {
     expect(securityHeaders({ ...base, https: false })).not.toHaveProperty("Strict-Transport-Security");
     expect(securityHeaders({ ...base, https: true })).toHaveProperty("Strict-Transport-Security");
+  });
+});
+
+describe("formActionSources", () => {
+  it("reduces URLs to origins, once each", () => {
+    expect(formActionSources(["http://localhost:4444/oauth2/auth", "https://rp.example/cb?x=1", "https://rp.example/other"])).toEqual([
+      "http://localhost:4444",
+      "https://rp.example",
+    ]);
+  });
+
+  it("keeps custom schemes of native apps as scheme sources", () => {
+    expect(formActionSources(["com.example.app:/callback"])).toEqual(["com.example.app:"]);
+  });
+
+  it("drops garbage that could break out of the header", () => {
+    expect(formActionSources(["not a url", "https://a.example; script-src *", "javascript:alert(1)", "data:text/html,x"])).toEqual([]);
   });
 });

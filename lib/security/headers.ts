@@ -1,11 +1,12 @@
 export type HeaderOptions = {
   nonce: string;
   https: boolean;
-  hydraPublicUrl: string;
+  /** Where this page's forms may end up: see formActionSources. */
+  formTargets: string[];
 };
 
 /** The one place security headers are decided; proxy.ts applies them to every response. */
-export function securityHeaders({ nonce, https, hydraPublicUrl }: HeaderOptions): Record<string, string> {
+export function securityHeaders({ nonce, https, formTargets }: HeaderOptions): Record<string, string> {
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
@@ -15,7 +16,7 @@ export function securityHeaders({ nonce, https, hydraPublicUrl }: HeaderOptions)
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
-    `form-action 'self' ${new URL(hydraPublicUrl).origin}`,
+    `form-action ${["'self'", ...formTargets].join(" ")}`,
     // A consent page inside someone else's frame is clickjacking.
     "frame-ancestors 'none'",
     ...(https ? ["upgrade-insecure-requests"] : []),
@@ -35,4 +36,27 @@ export function securityHeaders({ nonce, https, hydraPublicUrl }: HeaderOptions)
 
 export function newNonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+}
+
+/**
+ * CSP sources for form-action. Browsers apply form-action to every redirect
+ * after a form post, so a consent form must allow not only Hydra but also the
+ * client's redirect URIs, where Hydra sends the browser next. Anything that is
+ * not a clean origin or scheme is dropped rather than let into the header.
+ */
+const scriptingSchemes = new Set(["javascript:", "vbscript:", "data:", "blob:", "filesystem:"]);
+
+export function formActionSources(targets: readonly string[]): string[] {
+  const sources = new Set<string>();
+  for (const target of targets) {
+    let url: URL;
+    try {
+      url = new URL(target);
+    } catch {
+      continue;
+    }
+    if (url.protocol === "http:" || url.protocol === "https:") sources.add(url.origin);
+    else if (/^[a-z][a-z0-9+.-]*:$/.test(url.protocol) && !scriptingSchemes.has(url.protocol)) sources.add(url.protocol);
+  }
+  return [...sources];
 }

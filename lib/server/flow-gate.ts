@@ -16,10 +16,28 @@ import { formTokenIsValid } from "./context";
 
 const maxBodyBytes = 16 * 1024;
 
-const flowPages: Record<string, { param: string; load: (challenge: string) => Promise<unknown> }> = {
-  "/login": { param: "login_challenge", load: getLoginRequest },
-  "/consent": { param: "consent_challenge", load: getConsentRequest },
-  "/logout": { param: "logout_challenge", load: getLogoutRequest },
+export type GateResult = HydraOutcome | { formTargets: string[] };
+
+type FlowPage = { param: string; formTargets: (challenge: string) => Promise<string[]> };
+
+/** Each flow page, and where its forms may lead: Hydra, then the client's redirect URIs or our own pages. */
+const flowPages: Record<string, FlowPage> = {
+  "/login": {
+    param: "login_challenge",
+    formTargets: async (challenge) => [config().hydra.publicUrl, ...(await getLoginRequest(challenge)).client.redirectUris],
+  },
+  "/consent": {
+    param: "consent_challenge",
+    formTargets: async (challenge) => [config().hydra.publicUrl, ...(await getConsentRequest(challenge)).client.redirectUris],
+  },
+  "/logout": {
+    param: "logout_challenge",
+    formTargets: async (challenge) => [
+      config().hydra.publicUrl,
+      config().logoutRejectUrl,
+      ...((await getLogoutRequest(challenge)).client?.postLogoutRedirectUris ?? []),
+    ],
+  },
 };
 
 const flowForms = {
@@ -34,7 +52,7 @@ const flowForms = {
  * well-formed and known to Hydra; a form must be same-origin, small, valid,
  * and carry the CSRF token of this browser and this challenge.
  */
-export async function gateFlowRequest(request: NextRequest, session: FlowSession | undefined): Promise<HydraOutcome | undefined> {
+export async function gateFlowRequest(request: NextRequest, session: FlowSession | undefined): Promise<GateResult | undefined> {
   const path = request.nextUrl.pathname;
   const page = flowPages[path];
   if (page && request.method === "GET") return gatePage(request, page);
@@ -45,13 +63,12 @@ export async function gateFlowRequest(request: NextRequest, session: FlowSession
   return undefined;
 }
 
-async function gatePage(request: NextRequest, page: { param: string; load: (challenge: string) => Promise<unknown> }) {
+async function gatePage(request: NextRequest, page: FlowPage): Promise<GateResult> {
   const values = request.nextUrl.searchParams.getAll(page.param);
   const challenge = challengeSchema.safeParse(values.length === 1 ? values[0] : undefined);
-  if (!challenge.success) return { problem: "invalid_request" } as const;
+  if (!challenge.success) return { problem: "invalid_request" };
   try {
-    await page.load(challenge.data);
-    return undefined;
+    return { formTargets: await page.formTargets(challenge.data) };
   } catch (error) {
     if (error instanceof HydraError) return outcomeOfHydraFailure(error.failure);
     throw error;

@@ -7,6 +7,8 @@ export const client = (overrides: Partial<ClientInfo> = {}): ClientInfo => ({
   skipConsent: false,
   skipLogoutConsent: false,
   metadata: {},
+  redirectUris: ["http://localhost:5555/callback"],
+  postLogoutRedirectUris: [],
   ...overrides,
 });
 
