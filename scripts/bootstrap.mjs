@@ -11,6 +11,8 @@ import { fileURLToPath } from "node:url";
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const hydraBinary = join(root, ".bin", "hydra");
 export const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+// next.config.mjs builds into NEXT_DIST_DIR when set, so a second build can run beside .next.
+export const nextDistDir = process.env.NEXT_DIST_DIR || ".next";
 
 const HYDRA_VERSION = "v2.3.0";
 
@@ -131,7 +133,7 @@ function newestMtime(path) {
 }
 
 /**
- * `next build` when .next/BUILD_ID is missing or older than any build input.
+ * `next build` when <NEXT_DIST_DIR or .next>/BUILD_ID is missing or older than any build input.
  * `force` (the test runner passes it when CI=true) always rebuilds.
  */
 export function ensureAppBuild({ force = false } = {}) {
@@ -139,7 +141,7 @@ export function ensureAppBuild({ force = false } = {}) {
     log("no app/ directory yet: skipping next build");
     return;
   }
-  const buildId = join(root, ".next", "BUILD_ID");
+  const buildId = join(root, nextDistDir, "BUILD_ID");
   if (!force && existsSync(buildId)) {
     const builtAt = mtimeMs(buildId);
     const stale = APP_BUILD_INPUTS.map((input) => join(root, input))

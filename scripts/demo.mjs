@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { ensureAppBuild, ensureHydra, ensureNodeModules, root } from "./bootstrap.mjs";
+import { ensureAppBuild, ensureHydra, ensureNodeModules, nextDistDir, root } from "./bootstrap.mjs";
 
 const port = (name, fallback) => {
   const value = Number(process.env[name] ?? fallback);
@@ -42,7 +42,7 @@ try {
   console.error(`[demo] setup failed: ${error.message}`);
   process.exit(1);
 }
-if (!existsSync(join(root, ".next", "BUILD_ID"))) {
+if (!existsSync(join(root, nextDistDir, "BUILD_ID"))) {
   console.error("[demo] the app has not been built (no app/ yet?)");
   process.exit(1);
 }

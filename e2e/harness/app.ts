@@ -5,6 +5,9 @@ import type { Hydra } from "./hydra";
 import { baseEnv, logDir, repoRoot, spawnLogged, stopProcess, waitUntil, type Env } from "./process";
 
 const READY_TIMEOUT_MS = 60_000;
+// next.config.mjs reads NEXT_DIST_DIR, so a separate build (e.g. .next-e2e) can be tested
+// while another one is in use.
+const nextDistDir = process.env.NEXT_DIST_DIR || ".next";
 
 export interface StartAppOptions {
   port: number;
@@ -45,6 +48,7 @@ export function appEnvironment(options: StartAppOptions): Env {
     SESSION_SECRET: options.sessionSecret ?? randomSecret(),
     DATABASE_PATH: options.databasePath,
   };
+  if (process.env.NEXT_DIST_DIR) env.NEXT_DIST_DIR = process.env.NEXT_DIST_DIR;
   for (const [key, value] of Object.entries(options.env ?? {})) {
     if (value === undefined) delete env[key];
     else env[key] = value;
@@ -54,8 +58,8 @@ export function appEnvironment(options: StartAppOptions): Env {
 
 /** Starts the production build (`next start`), which bootstrap has built. */
 export async function startApp(options: StartAppOptions): Promise<App> {
-  if (!existsSync(join(repoRoot, ".next", "BUILD_ID"))) {
-    throw new Error("no production build in .next: run `node scripts/bootstrap.mjs` (or `npm test`) first");
+  if (!existsSync(join(repoRoot, nextDistDir, "BUILD_ID"))) {
+    throw new Error(`no production build in ${nextDistDir}: run \`node scripts/bootstrap.mjs\` (or \`npm test\`) first`);
   }
   const url = `http://localhost:${options.port}`;
   const logFile = options.logFile ?? join(logDir, `app-${options.port}.log`);
