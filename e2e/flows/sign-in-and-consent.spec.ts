@@ -53,7 +53,7 @@ test.describe("sign-in and consent against real Hydra", () => {
   }) => {
     await page.goto(stack.rp.startUrl());
     await signIn(page, stack, { password: "not-the-password" });
-    const alert = page.getByRole("alert");
+    const alert = page.locator("#login-error");
     await expect(alert).toHaveText("The email address or password is not correct.");
     await expect(page.locator("#email")).toHaveValue(stack.user.email);
     expect(new URL(page.url()).pathname).toBe("/login");
