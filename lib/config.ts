@@ -42,6 +42,8 @@ const envSchema = z
     LOGOUT_REJECT_URL: url.optional(),
     REMEMBER_LOGIN_FOR: seconds.default(30 * 24 * 3600),
     REMEMBER_CONSENT_FOR: seconds.default(0),
+    EXTEND_SESSION_ON_SKIP: z.enum(["true", "false"]).default("false"),
+    FIRST_PARTY_CLIENTS: z.string().default(""),
   })
   .superRefine((env, ctx) => {
     if (!env.SESSION_SECRET && !env.SESSION_SECRETS) {
@@ -60,6 +62,8 @@ export type AppConfig = {
   logoutRejectUrl: string;
   rememberLoginFor: number;
   rememberConsentFor: number;
+  extendSessionOnSkip: boolean;
+  firstPartyClients: string[];
 };
 
 export class ConfigError extends Error {
@@ -89,6 +93,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     logoutRejectUrl: e.LOGOUT_REJECT_URL ?? `${e.APP_URL}/`,
     rememberLoginFor: e.REMEMBER_LOGIN_FOR,
     rememberConsentFor: e.REMEMBER_CONSENT_FOR,
+    extendSessionOnSkip: e.EXTEND_SESSION_ON_SKIP === "true",
+    firstPartyClients: e.FIRST_PARTY_CLIENTS.split(",").map((id) => id.trim()).filter(Boolean),
   };
 }
 

@@ -6,14 +6,14 @@ import { decideConsentStart } from "@/lib/flows/consent";
 import { acceptConsent, getConsentRequest, rejectConsent } from "@/lib/hydra";
 import { scopeDescription } from "@/lib/i18n";
 import { findUserById } from "@/lib/identity/users";
-import { clientLabels, currentFlowSession, formToken, translator } from "@/lib/server/context";
+import { clientLabels, currentFlowSession, formToken, translator, trustedClients } from "@/lib/server/context";
 import { challengeParam } from "@/lib/server/challenge";
 
 export default async function ConsentPage({ searchParams }: PageProps<"/consent">) {
   const challenge = await challengeParam(searchParams, "consent_challenge");
   const request = await getConsentRequest(challenge);
   const user = await findUserById(request.subject);
-  const decision = decideConsentStart(request, user);
+  const decision = decideConsentStart(request, user, trustedClients());
   if (decision.action === "accept") redirect(await acceptConsent(request.challenge, decision.body));
   if (decision.action === "reject") redirect(await rejectConsent(request.challenge, decision.body));
 

@@ -4,14 +4,14 @@ import { LoginForm } from "@/components/login-form";
 import { PageShell } from "@/components/page-shell";
 import { decideLoginStart } from "@/lib/flows/login";
 import { acceptLogin, getLoginRequest } from "@/lib/hydra";
-import { clientLabels, currentFlowSession, formToken, translator } from "@/lib/server/context";
+import { clientLabels, currentFlowSession, formToken, loginPolicy, translator } from "@/lib/server/context";
 import { challengeParam } from "@/lib/server/challenge";
 
 export default async function LoginPage({ searchParams }: PageProps<"/login">) {
   const challenge = await challengeParam(searchParams, "login_challenge");
   const failedBefore = (await searchParams).error === "invalid_credentials";
   const request = await getLoginRequest(challenge);
-  const decision = decideLoginStart(request);
+  const decision = decideLoginStart(request, loginPolicy());
   if (decision.action === "accept") redirect(await acceptLogin(request.challenge, decision.body));
 
   const session = await currentFlowSession();
@@ -21,6 +21,12 @@ export default async function LoginPage({ searchParams }: PageProps<"/login">) {
     <PageShell title={t("login.title")}>
       <ClientCard client={request.client} labels={clientLabels(t)} />
       <p>{t("login.intro", { client: request.client.name })}</p>
+      {decision.reason && (
+        <p className="notice">{t(decision.reason === "max_age" ? "login.reauthMaxAge" : "login.reauthPromptLogin", { client: request.client.name })}</p>
+      )}
+      {decision.expectedEmail && (
+        <p className="notice">{t("login.expectedAccount", { client: request.client.name, email: decision.expectedEmail })}</p>
+      )}
       <LoginForm
         challenge={request.challenge}
         csrf={formToken(session, "login", request.challenge)}

@@ -4,13 +4,13 @@ import { PageShell } from "@/components/page-shell";
 import { decideLogoutStart } from "@/lib/flows/logout";
 import { acceptLogout, getLogoutRequest } from "@/lib/hydra";
 import { findUserById } from "@/lib/identity/users";
-import { currentFlowSession, formToken, translator } from "@/lib/server/context";
+import { currentFlowSession, formToken, translator, trustedClients } from "@/lib/server/context";
 import { challengeParam } from "@/lib/server/challenge";
 
 export default async function LogoutPage({ searchParams }: PageProps<"/logout">) {
   const challenge = await challengeParam(searchParams, "logout_challenge");
   const request = await getLogoutRequest(challenge);
-  if (decideLogoutStart(request).action === "accept") redirect(await acceptLogout(request.challenge));
+  if (decideLogoutStart(request, trustedClients()).action === "accept") redirect(await acceptLogout(request.challenge));
 
   const session = await currentFlowSession();
   const user = request.subject ? await findUserById(request.subject) : undefined;

@@ -15,13 +15,19 @@ describe("grantableScopes", () => {
   });
 });
 
+const trust = { firstPartyClients: [] };
+
 describe("decideConsentStart", () => {
+  it("accepts without asking for a client the deployment lists as first-party", () => {
+    expect(decideConsentStart(consentRequest(), user(), { firstPartyClients: ["rp"] }).action).toBe("accept");
+  });
+
   it("shows the consent page by default", () => {
-    expect(decideConsentStart(consentRequest(), user())).toEqual({ action: "show" });
+    expect(decideConsentStart(consentRequest(), user(), trust)).toEqual({ action: "show" });
   });
 
   it("accepts a remembered consent with the requested scopes and the claims again", () => {
-    const decision = decideConsentStart(consentRequest({ skip: true }), user());
+    const decision = decideConsentStart(consentRequest({ skip: true }), user(), trust);
     expect(decision).toEqual({
       action: "accept",
       body: {
@@ -38,12 +44,12 @@ describe("decideConsentStart", () => {
   });
 
   it("accepts without asking for a client marked skip_consent", () => {
-    const decision = decideConsentStart(consentRequest({ client: client({ skipConsent: true }) }), user());
+    const decision = decideConsentStart(consentRequest({ client: client({ skipConsent: true }) }), user(), trust);
     expect(decision.action).toBe("accept");
   });
 
   it("rejects when the account behind the subject is gone", () => {
-    expect(decideConsentStart(consentRequest(), undefined)).toMatchObject({
+    expect(decideConsentStart(consentRequest(), undefined, trust)).toMatchObject({
       action: "reject",
       body: { error: "login_required" },
     });

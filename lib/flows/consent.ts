@@ -15,15 +15,20 @@ export type ConsentStart =
  * What to do when the browser arrives with a consent challenge. Hydra only
  * echoes `client.skip_consent` (contract §0.4): acting on it is ours. On skip
  * Hydra copies no claims from the remembered consent, so we send them again.
+ * Clients the deployment lists as first-party are treated like skip_consent.
  */
-export function decideConsentStart(request: ConsentRequest, user: User | undefined): ConsentStart {
+export function decideConsentStart(
+  request: ConsentRequest,
+  user: User | undefined,
+  trust: { firstPartyClients: readonly string[] },
+): ConsentStart {
   if (!user) {
     return {
       action: "reject",
       body: { error: "login_required", error_description: "The account no longer exists" },
     };
   }
-  if (request.skip || request.client.skipConsent) {
+  if (request.skip || request.client.skipConsent || trust.firstPartyClients.includes(request.client.id)) {
     return {
       action: "accept",
       body: consentAcceptBody({ request, user, ticked: request.requestedScope, remember: false, policy: { rememberFor: 0 } }),

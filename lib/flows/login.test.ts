@@ -1,27 +1,57 @@
 import { describe, expect, it } from "vitest";
-import { decideLoginStart, loginAcceptBody } from "./login";
+import { decideLoginStart, loginAcceptBody, reauthenticationReason } from "./login";
 import { client, loginRequest } from "./testing/fixtures";
+
+const policy = { rememberFor: 600, extendSessionOnSkip: false };
 
 describe("decideLoginStart", () => {
   it("shows the form when Hydra does not know the person", () => {
-    expect(decideLoginStart(loginRequest())).toEqual({ action: "show", prefillEmail: "" });
+    expect(decideLoginStart(loginRequest(), policy)).toEqual({ action: "show", prefillEmail: "" });
   });
 
   it("pre-fills the email from login_hint", () => {
     const request = loginRequest({ oidc: { acrValues: [], uiLocales: [], loginHint: "foo@bar.com" } });
-    expect(decideLoginStart(request)).toEqual({ action: "show", prefillEmail: "foo@bar.com" });
+    expect(decideLoginStart(request, policy)).toMatchObject({ action: "show", prefillEmail: "foo@bar.com" });
+  });
+
+  it("pre-fills from a verified id_token_hint and warns who is expected", () => {
+    const request = loginRequest({
+      oidc: { acrValues: [], uiLocales: [], idTokenHintClaims: { sub: "user-1", email: "foo@bar.com" } },
+    });
+    expect(decideLoginStart(request, policy)).toMatchObject({ prefillEmail: "foo@bar.com", expectedEmail: "foo@bar.com" });
   });
 
   it("accepts a remembered session at once, with the same subject and the acr/amr Hydra forgets", () => {
-    expect(decideLoginStart(loginRequest({ skip: true, subject: "user-1" }))).toEqual({
+    expect(decideLoginStart(loginRequest({ skip: true, subject: "user-1" }), policy)).toEqual({
       action: "accept",
       body: { subject: "user-1", acr: "1", amr: ["pwd"] },
     });
   });
+
+  it("extends the session on skip when configured, for the client's remember time", () => {
+    const request = loginRequest({ skip: true, subject: "user-1", client: client({ metadata: { remember_login_for: 90 } }) });
+    const decision = decideLoginStart(request, { ...policy, extendSessionOnSkip: true });
+    expect(decision).toMatchObject({ action: "accept", body: { extend_session_lifespan: true, remember_for: 90 } });
+  });
+
+  it("says why a known person must sign in again", () => {
+    const promptLogin = loginRequest({ requestUrl: "http://localhost:4444/oauth2/auth?client_id=rp&prompt=login" });
+    expect(decideLoginStart(promptLogin, policy)).toMatchObject({ reason: "prompt_login" });
+    const maxAge = loginRequest({ requestUrl: "http://localhost:4444/oauth2/auth?client_id=rp&max_age=0" });
+    expect(decideLoginStart(maxAge, policy)).toMatchObject({ reason: "max_age" });
+  });
+});
+
+describe("reauthenticationReason", () => {
+  it("reads prompt (space separated) before max_age, and survives garbage", () => {
+    expect(reauthenticationReason("http://h/oauth2/auth?prompt=consent%20login&max_age=5")).toBe("prompt_login");
+    expect(reauthenticationReason("http://h/oauth2/auth?prompt=consent")).toBeUndefined();
+    expect(reauthenticationReason("not a url")).toBeUndefined();
+  });
 });
 
 describe("loginAcceptBody", () => {
-  const base = { subject: "user-1", methods: ["pwd" as const], policy: { rememberFor: 600 }, client: client() };
+  const base = { subject: "user-1", methods: ["pwd" as const], policy, request: loginRequest() };
 
   it("remembers for the configured time when asked to", () => {
     expect(loginAcceptBody({ ...base, remember: true })).toEqual({
@@ -37,13 +67,23 @@ describe("loginAcceptBody", () => {
     expect(loginAcceptBody({ ...base, remember: false })).toMatchObject({ remember: false, remember_for: 0 });
   });
 
-  it("lets a client override how long logins are remembered", () => {
-    const body = loginAcceptBody({ ...base, remember: true, client: client({ metadata: { remember_login_for: 60 } }) });
-    expect(body.remember_for).toBe(60);
+  it("lets a client override how long logins are remembered, ignoring a malformed override", () => {
+    const overriding = loginRequest({ client: client({ metadata: { remember_login_for: 60 } }) });
+    expect(loginAcceptBody({ ...base, request: overriding, remember: true }).remember_for).toBe(60);
+    const malformed = loginRequest({ client: client({ metadata: { remember_login_for: "1y" } }) });
+    expect(loginAcceptBody({ ...base, request: malformed, remember: true }).remember_for).toBe(600);
   });
 
-  it("ignores a malformed client override", () => {
-    const body = loginAcceptBody({ ...base, remember: true, client: client({ metadata: { remember_login_for: "1y" } }) });
-    expect(body.remember_for).toBe(600);
+  it("reports requested acr levels as met or unmet instead of faking them", () => {
+    const wantsTwo = loginRequest({ oidc: { acrValues: ["2"], uiLocales: [] } });
+    expect(loginAcceptBody({ ...base, request: wantsTwo, remember: false })).toMatchObject({
+      acr: "1",
+      context: { acr_requested: ["2"], acr_met: false },
+    });
+    const wantsOne = loginRequest({ oidc: { acrValues: ["1", "2"], uiLocales: [] } });
+    expect(loginAcceptBody({ ...base, request: wantsOne, remember: false }).context).toEqual({
+      acr_requested: ["1", "2"],
+      acr_met: true,
+    });
   });
 });

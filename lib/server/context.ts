@@ -35,3 +35,12 @@ export function formTokenIsValid(
 export function clientLabels(t: Translate) {
   return { policy: t("consent.policy"), terms: t("consent.terms"), clientSite: t("consent.clientSite") };
 }
+
+export function loginPolicy() {
+  const { rememberLoginFor, extendSessionOnSkip } = config();
+  return { rememberFor: rememberLoginFor, extendSessionOnSkip };
+}
+
+export function trustedClients() {
+  return { firstPartyClients: config().firstPartyClients };
+}

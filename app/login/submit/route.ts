@@ -5,7 +5,7 @@ import { loginAcceptBody } from "@/lib/flows/login";
 import { acceptLogin, getLoginRequest, rejectLogin } from "@/lib/hydra";
 import { authenticate } from "@/lib/identity/users";
 import { flowCookieName, flowCookieOptions, sealFlowSession } from "@/lib/security/flow-session";
-import { currentFlowSession } from "@/lib/server/context";
+import { currentFlowSession, loginPolicy } from "@/lib/server/context";
 import { badRequest, readFlowForm, seeOther } from "@/lib/server/form-post";
 import { settlePost } from "@/lib/server/post-outcome";
 import { loginFormSchema } from "@/lib/validations/flow-input";
@@ -28,8 +28,8 @@ export async function POST(request: Request) {
       subject: user.id,
       remember: form.remember,
       methods: ["pwd"],
-      policy: { rememberFor: config().rememberLoginFor },
-      client: loginRequest.client,
+      policy: loginPolicy(),
+      request: loginRequest,
     });
     return seeOther(await acceptLogin(form.challenge, body));
   });
