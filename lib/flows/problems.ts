@@ -8,6 +8,7 @@ export const problems = {
   expired: 401,
   too_large: 413,
   unsupported_media: 415,
+  too_many: 429,
   unavailable: 503,
 } as const;
 
