@@ -44,6 +44,7 @@ export async function proxy(request: NextRequest) {
   } else if (outcome && "problem" in outcome) {
     const problemUrl = new URL(`/problem/${outcome.problem}`, request.url);
     response = NextResponse.rewrite(problemUrl, { request: { headers: requestHeaders }, status: problems[outcome.problem] });
+    if (outcome.retryAfter) response.headers.set("Retry-After", String(outcome.retryAfter));
   } else {
     response = NextResponse.next({ request: { headers: requestHeaders } });
   }

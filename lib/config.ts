@@ -44,6 +44,8 @@ const envSchema = z
     REMEMBER_CONSENT_FOR: seconds.default(0),
     EXTEND_SESSION_ON_SKIP: z.enum(["true", "false"]).default("false"),
     FIRST_PARTY_CLIENTS: z.string().default(""),
+    RATE_LIMIT_STORE: z.enum(["memory", "database"]).default("memory"),
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   })
   .superRefine((env, ctx) => {
     if (!env.SESSION_SECRET && !env.SESSION_SECRETS) {
@@ -64,6 +66,8 @@ export type AppConfig = {
   rememberConsentFor: number;
   extendSessionOnSkip: boolean;
   firstPartyClients: string[];
+  rateLimitStore: "memory" | "database";
+  trustProxyHops: number;
 };
 
 export class ConfigError extends Error {
@@ -95,6 +99,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     rememberConsentFor: e.REMEMBER_CONSENT_FOR,
     extendSessionOnSkip: e.EXTEND_SESSION_ON_SKIP === "true",
     firstPartyClients: e.FIRST_PARTY_CLIENTS.split(",").map((id) => id.trim()).filter(Boolean),
+    rateLimitStore: e.RATE_LIMIT_STORE,
+    trustProxyHops: e.TRUST_PROXY_HOPS,
   };
 }
 

@@ -18,7 +18,7 @@ export function isProblemKind(value: string): value is ProblemKind {
   return Object.hasOwn(problems, value);
 }
 
-export type HydraOutcome = { problem: ProblemKind } | { redirectTo: string };
+export type HydraOutcome = { problem: ProblemKind; retryAfter?: number } | { redirectTo: string };
 
 /** What the browser sees when Hydra refuses or cannot answer a challenge. */
 export function outcomeOfHydraFailure(failure: HydraFailure): HydraOutcome {

@@ -25,6 +25,19 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable("users").execute();
     },
   },
+  "2026-11-27-01-sign-in-failures": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("sign_in_failures")
+        .addColumn("key", "text", (c) => c.primaryKey())
+        .addColumn("count", "integer", (c) => c.notNull())
+        .addColumn("last_at", "integer", (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("sign_in_failures").execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

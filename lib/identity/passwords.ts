@@ -18,3 +18,11 @@ export async function verifyPassword(storedHash: string | undefined, password: s
   }
   return verify(storedHash, password).catch(() => false);
 }
+
+/** True when a stored hash was made with another algorithm or weaker parameters than today's. */
+export function needsRehash(storedHash: string): boolean {
+  const match = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(storedHash);
+  if (!match) return true;
+  const [, memory, time, lanes] = match.map(Number);
+  return memory !== hashParameters.memoryCost || time !== hashParameters.timeCost || lanes !== hashParameters.parallelism;
+}

@@ -18,6 +18,13 @@ export interface UsersTable {
   updated_at: string;
 }
 
+export interface SignInFailuresTable {
+  key: string;
+  count: number;
+  last_at: number;
+}
+
 export interface Database {
   users: UsersTable;
+  sign_in_failures: SignInFailuresTable;
 }

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely, Selectable } from "kysely";
 import { z } from "zod";
 import { db } from "./db";
-import { hashPassword, verifyPassword } from "./passwords";
+import { hashPassword, needsRehash, verifyPassword } from "./passwords";
 import type { Database, UsersTable } from "./schema";
 import type { User } from "./user";
 
@@ -81,7 +81,12 @@ export async function authenticate(email: string, password: string, database?: K
   const store = database ?? (await db());
   const row = await store.selectFrom("users").selectAll().where("email", "=", normaliseEmail(email)).executeTakeFirst();
   const valid = await verifyPassword(row?.password_hash, password);
-  return valid && row ? toUser(row) : undefined;
+  if (!valid || !row) return undefined;
+  if (needsRehash(row.password_hash)) {
+    // The only moment the plain password is known: upgrade hashes made with older parameters.
+    await store.updateTable("users").set({ password_hash: await hashPassword(password) }).where("id", "=", row.id).execute();
+  }
+  return toUser(row);
 }
 
 const addressSchema = z.record(z.string(), z.string());

@@ -13,6 +13,7 @@ import {
   logoutFormSchema,
 } from "@/lib/validations/flow-input";
 import { formTokenIsValid } from "./context";
+import { signInRetryAfter } from "./sign-in-throttle";
 
 const maxBodyBytes = 16 * 1024;
 
@@ -89,6 +90,11 @@ async function gateForm(
   const parsed = form.schema.safeParse(data ? formFields(data) : undefined);
   if (!parsed.success) return { problem: "invalid_request" };
   if (!formTokenIsValid(session, form.purpose, parsed.data.challenge, parsed.data.csrf)) return { problem: "forbidden" };
+  const signIn = form.purpose === "login" ? loginFormSchema.parse(parsed.data) : undefined;
+  if (signIn?.action === "accept") {
+    const retryAfter = await signInRetryAfter(signIn.email, request.headers);
+    if (retryAfter > 0) return { problem: "too_many", retryAfter };
+  }
   return undefined;
 }
 

@@ -8,6 +8,7 @@ import { flowCookieName, flowCookieOptions, sealFlowSession } from "@/lib/securi
 import { currentFlowSession, loginPolicy } from "@/lib/server/context";
 import { badRequest, readFlowForm, seeOther } from "@/lib/server/form-post";
 import { settlePost } from "@/lib/server/post-outcome";
+import { clearSignInFailures, recordSignInFailure } from "@/lib/server/sign-in-throttle";
 import { loginFormSchema } from "@/lib/validations/flow-input";
 
 export async function POST(request: Request) {
@@ -21,9 +22,11 @@ export async function POST(request: Request) {
     const loginRequest = await getLoginRequest(form.challenge);
     const user = await authenticate(form.email, form.password);
     if (!user) {
+      await recordSignInFailure(form.email, request.headers);
       await keepEmailForRetry(form.challenge, form.email);
       return seeOther(`${pageUrl}&error=invalid_credentials`);
     }
+    await clearSignInFailures(form.email, request.headers);
     const body = loginAcceptBody({
       subject: user.id,
       remember: form.remember,
