@@ -1,6 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { config as appConfig } from "@/lib/config";
-import { problems } from "@/lib/flows/problems";
+import { problemPage, problems } from "@/lib/flows/problems";
 import {
   flowCookieName,
   flowCookieOptions,
@@ -42,7 +42,7 @@ export async function proxy(request: NextRequest) {
   if (outcome && "redirectTo" in outcome) {
     response = NextResponse.redirect(outcome.redirectTo, 303);
   } else if (outcome && "problem" in outcome) {
-    const problemUrl = new URL(`/problem/${outcome.problem}`, request.url);
+    const problemUrl = new URL(`/problem/${problemPage(outcome.problem)}`, request.url);
     response = NextResponse.rewrite(problemUrl, { request: { headers: requestHeaders }, status: problems[outcome.problem] });
     if (outcome.retryAfter) response.headers.set("Retry-After", String(outcome.retryAfter));
   } else {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { failureForStatus } from "@/lib/hydra/errors";
-import { isProblemKind, outcomeOfHydraFailure, problems } from "./problems";
+import { isProblemKind, outcomeOfHydraFailure, problemPage, problems } from "./problems";
 
 describe("outcomeOfHydraFailure", () => {
   const outcome = (status: number, body: unknown = {}) => outcomeOfHydraFailure(failureForStatus(status, body));
@@ -28,5 +28,12 @@ describe("problems", () => {
     for (const status of Object.values(problems)) expect(status).toBeGreaterThanOrEqual(400);
     expect(isProblemKind("forbidden")).toBe(true);
     expect(isProblemKind("toString")).toBe(false);
+  });
+});
+
+describe("problemPage", () => {
+  it("explains a wrong method with the invalid-request page and keeps the others", () => {
+    expect(problemPage("method_not_allowed")).toBe("invalid_request");
+    expect(problemPage("expired")).toBe("expired");
   });
 });

@@ -5,6 +5,7 @@ export const problems = {
   invalid_request: 400,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   expired: 401,
   too_large: 413,
   unsupported_media: 415,
@@ -13,6 +14,11 @@ export const problems = {
 } as const;
 
 export type ProblemKind = keyof typeof problems;
+
+/** The page (and message) each problem is explained with: a wrong method reads like any invalid request. */
+export function problemPage(kind: ProblemKind): Exclude<ProblemKind, "method_not_allowed"> {
+  return kind === "method_not_allowed" ? "invalid_request" : kind;
+}
 
 export function isProblemKind(value: string): value is ProblemKind {
   return Object.hasOwn(problems, value);

@@ -1,5 +1,6 @@
 import "server-only";
 import type { NextRequest } from "next/server";
+import type { z } from "zod";
 import { config } from "@/lib/config";
 import { type HydraOutcome, outcomeOfHydraFailure } from "@/lib/flows/problems";
 import { HydraError, getConsentRequest, getLoginRequest, getLogoutRequest } from "@/lib/hydra";
@@ -55,13 +56,14 @@ const flowForms = {
  */
 export async function gateFlowRequest(request: NextRequest, session: FlowSession | undefined): Promise<GateResult | undefined> {
   const path = request.nextUrl.pathname;
-  const page = flowPages[path];
-  if (page && request.method === "GET") return gatePage(request, page);
   if (path in flowForms) {
-    if (request.method !== "POST") return { problem: "invalid_request" };
+    if (request.method !== "POST") return { problem: "method_not_allowed" };
     return gateForm(request, flowForms[path as keyof typeof flowForms], session);
   }
-  return undefined;
+  // Pages only read. A POST to a page would reach Next.js's server-action handling, which we do not use.
+  if (request.method !== "GET" && request.method !== "HEAD") return { problem: "method_not_allowed" };
+  const page = flowPages[path];
+  return page ? gatePage(request, page) : undefined;
 }
 
 async function gatePage(request: NextRequest, page: FlowPage): Promise<GateResult> {
@@ -90,7 +92,7 @@ async function gateForm(
   const parsed = form.schema.safeParse(data ? formFields(data) : undefined);
   if (!parsed.success) return { problem: "invalid_request" };
   if (!formTokenIsValid(session, form.purpose, parsed.data.challenge, parsed.data.csrf)) return { problem: "forbidden" };
-  const signIn = form.purpose === "login" ? loginFormSchema.parse(parsed.data) : undefined;
+  const signIn = form.purpose === "login" ? (parsed.data as z.output<typeof loginFormSchema>) : undefined;
   if (signIn?.action === "accept") {
     const retryAfter = await signInRetryAfter(signIn.email, request.headers);
     if (retryAfter > 0) return { problem: "too_many", retryAfter };

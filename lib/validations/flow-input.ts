@@ -13,7 +13,8 @@ const checkbox = z
   .transform((value) => value !== undefined && value !== "");
 
 const action = z.enum(["accept", "reject"]);
-const csrf = z.string().min(1).max(200);
+// A missing token is a forged post (403), not a malformed one: it defaults to empty and fails the token check.
+const csrf = z.string().max(200).default("");
 
 export const loginFormSchema = z.object({
   challenge: challengeSchema,
