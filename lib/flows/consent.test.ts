@@ -76,4 +76,17 @@ describe("consentAcceptBody", () => {
     const request = consentRequest({ client: client({ metadata: { remember_consent_for: 120 } }) });
     expect(consentAcceptBody({ request, user: user(), ticked: [], remember: true, policy }).remember_for).toBe(120);
   });
+
+  it("grants required and hidden scopes even when the form leaves them out", () => {
+    const body = consentAcceptBody({
+      request: consentRequest(),
+      user: user(),
+      ticked: ["email"],
+      remember: false,
+      policy,
+      grantedRegardless: ["openid", "offline_access"],
+    });
+    // offline_access was not requested, so it is still not granted.
+    expect(body.grant_scope).toEqual(["openid", "email"]);
+  });
 });

@@ -49,9 +49,12 @@ export function consentAcceptBody(options: {
   ticked: readonly string[];
   remember: boolean;
   policy: ConsentPolicy;
+  /** Required and hidden scopes of the catalogue: granted even when the form leaves them out. */
+  grantedRegardless?: readonly string[];
 }): AcceptOAuth2ConsentRequest {
-  const { request, user, ticked, remember, policy } = options;
-  const grantScope = grantableScopes(request.requestedScope, ticked);
+  const { request, user, ticked, remember, policy, grantedRegardless = [] } = options;
+  // A locked checkbox is not posted, and a form can be edited: the catalogue, not the form, decides these.
+  const grantScope = grantableScopes(request.requestedScope, [...ticked, ...grantedRegardless]);
   return {
     grant_scope: grantScope,
     // Hydra already limited the requested audience to what the client may ask for.
