@@ -1,10 +1,14 @@
+import { BrandingError, branding } from "@/lib/branding/config";
 import { ConfigError, config } from "@/lib/config";
+import { ScopeCatalogueError, scopeCatalogue } from "@/lib/scopes/catalogue";
 
 // Validates the configuration once at start, so a bad variable stops the server with a message naming it.
 try {
   config();
+  branding();
+  scopeCatalogue();
 } catch (error) {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof BrandingError || error instanceof ScopeCatalogueError) {
     console.error(error.message);
     process.exit(1);
   }
