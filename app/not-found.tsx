@@ -1,7 +1,7 @@
 import { ProblemView } from "@/components/problem-view";
-import { translator } from "@/lib/server/context";
+import { pageContext } from "@/lib/server/context";
 
-export default function NotFound() {
-  const { t } = translator();
-  return <ProblemView title={t("problem.not_found.title")} body={t("problem.not_found.body")} />;
+export default async function NotFound() {
+  const { t, chrome } = await pageContext({ path: "/problem/not_found" });
+  return <ProblemView chrome={chrome} title={t("problem.not_found.title")} body={t("problem.not_found.body")} />;
 }

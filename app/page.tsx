@@ -1,10 +1,10 @@
 import { PageShell } from "@/components/page-shell";
-import { translator } from "@/lib/server/context";
+import { pageContext } from "@/lib/server/context";
 
-export default function HomePage() {
-  const { t } = translator();
+export default async function HomePage({ searchParams }: PageProps<"/">) {
+  const { t, chrome } = await pageContext({ path: "/", query: await searchParams });
   return (
-    <PageShell title={t("app.homeTitle")}>
+    <PageShell chrome={chrome} title={t("app.homeTitle")}>
       <p>{t("app.homeBody")}</p>
       <p>
         <a href="https://www.ory.sh/docs/hydra/guides/custom-ui-oauth2">{t("app.docs")}</a>

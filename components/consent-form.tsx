@@ -1,35 +1,47 @@
 import { HiddenFields } from "./hidden-fields";
 
-type Scope = { name: string; description?: string };
+export type ScopeItem = { name: string; title?: string; description?: string; required: boolean; sensitive: boolean };
+export type ScopeGroup = { legend: string; scopes: ScopeItem[] };
 
 type Props = {
   challenge: string;
   csrf: string;
-  scopes: Scope[];
+  groups: ScopeGroup[];
   audience: string[];
-  labels: { legend: string; audience: string; remember: string; accept: string; reject: string };
+  labels: { required: string; requiredHint: string; sensitive: string; audience: string; remember: string; accept: string; reject: string };
 };
 
-/** One checkbox per requested scope with the scope as its id (`#openid`, `#email`…), as Hydra's e2e tests expect. */
-export function ConsentForm({ challenge, csrf, scopes, audience, labels }: Props) {
+/**
+ * One checkbox per shown scope with the scope as its id (`#openid`, `#email`…),
+ * as Hydra's e2e tests expect. A required scope is ticked and disabled; the
+ * submit route grants it whatever the form says.
+ */
+export function ConsentForm({ challenge, csrf, groups, audience, labels }: Props) {
   return (
     <form method="post" action="/consent/submit" className="stack">
       <HiddenFields challenge={challenge} csrf={csrf} />
-      {scopes.length > 0 && (
-        <fieldset>
-          <legend>{labels.legend}</legend>
-          {scopes.map((scope) => (
-            <div className="check" key={scope.name}>
-              <input id={scope.name} name="grant_scope" type="checkbox" value={scope.name} defaultChecked />
-              <label htmlFor={scope.name}>
-                {scope.description ?? scope.name}
-                {scope.description && <span className="scope-name"> ({scope.name})</span>}
-              </label>
-            </div>
-          ))}
-        </fieldset>
+      {groups
+        .filter((group) => group.scopes.length > 0)
+        .map((group) => (
+          <fieldset key={group.legend}>
+            <legend>{group.legend}</legend>
+            {group.scopes.map((scope) => (
+              <ScopeCheckbox key={scope.name} scope={scope} labels={labels} />
+            ))}
+          </fieldset>
+        ))}
+      {audience.length > 0 && (
+        <div>
+          <p className="audience-intro">{labels.audience}</p>
+          <ul className="audience">
+            {audience.map((entry) => (
+              <li key={entry}>
+                <code>{entry}</code>
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
-      {audience.length > 0 && <p>{labels.audience}</p>}
       <div className="check">
         <input id="remember" name="remember" type="checkbox" value="1" />
         <label htmlFor="remember">{labels.remember}</label>
@@ -43,5 +55,36 @@ export function ConsentForm({ challenge, csrf, scopes, audience, labels }: Props
         </button>
       </div>
     </form>
+  );
+}
+
+function ScopeCheckbox({ scope, labels }: { scope: ScopeItem; labels: Props["labels"] }) {
+  const detailsId = `scope-details-${scope.name}`;
+  const hasDetails = Boolean(scope.description || scope.required);
+  return (
+    <div className={scope.sensitive ? "check scope sensitive" : "check scope"}>
+      <input
+        id={scope.name}
+        name="grant_scope"
+        type="checkbox"
+        value={scope.name}
+        defaultChecked
+        disabled={scope.required}
+        aria-describedby={hasDetails ? detailsId : undefined}
+      />
+      <div>
+        <label htmlFor={scope.name}>
+          {scope.title ?? scope.name}
+          {scope.title && <span className="scope-name"> ({scope.name})</span>}
+          {scope.sensitive && <span className="badge badge-sensitive">{labels.sensitive}</span>}
+          {scope.required && <span className="badge">{labels.required}</span>}
+        </label>
+        {hasDetails && (
+          <p className="scope-details" id={detailsId}>
+            {[scope.description, scope.required ? labels.requiredHint : undefined].filter(Boolean).join(" ")}
+          </p>
+        )}
+      </div>
+    </div>
   );
 }

@@ -1,10 +1,78 @@
 import type { ReactNode } from "react";
+import type { Locale } from "@/lib/i18n/locales";
 
-export function PageShell({ title, children }: { title: string; children: ReactNode }) {
+export type PageChrome = {
+  locale: Locale;
+  dir: "ltr" | "rtl";
+  languagesLabel: string;
+  languages: { locale: Locale; name: string; href: string; current: boolean }[];
+  productName?: string;
+  logo?: { light: string; dark?: string; width: number; height: number; alt: string };
+  links: { href: string; label: string }[];
+};
+
+/**
+ * The frame of every page. The page's language and direction are set here:
+ * the root layout cannot see the query or Hydra's ui_locales, so `lang` and
+ * `dir` on this wrapper are what assistive technology and the browser follow.
+ */
+export function PageShell({ chrome, title, children }: { chrome: PageChrome; title: string; children: ReactNode }) {
   return (
-    <main className="card" aria-labelledby="page-title">
-      <h1 id="page-title">{title}</h1>
-      {children}
-    </main>
+    <div className="page" lang={chrome.locale} dir={chrome.dir}>
+      {/* React hoists this into <head>: the tab says which step this is, in the page's language. */}
+      <title>{chrome.productName ? `${title} · ${chrome.productName}` : title}</title>
+      {(chrome.logo || chrome.productName) && (
+        <header className="brand">
+          {chrome.logo && (
+            <picture>
+              {chrome.logo.dark && <source srcSet={chrome.logo.dark} media="(prefers-color-scheme: dark)" />}
+              <img
+                src={chrome.logo.light}
+                alt={chrome.logo.alt}
+                width={chrome.logo.width}
+                height={chrome.logo.height}
+                referrerPolicy="no-referrer"
+              />
+            </picture>
+          )}
+          {chrome.productName && <span className="brand-name">{chrome.productName}</span>}
+        </header>
+      )}
+      <main className="card" aria-labelledby="page-title">
+        <h1 id="page-title">{title}</h1>
+        {children}
+      </main>
+      <footer className="page-footer">
+        {chrome.languages.length > 0 && (
+          <nav aria-label={chrome.languagesLabel}>
+            <ul className="languages">
+              {chrome.languages.map((language) => (
+                <li key={language.locale}>
+                  <a
+                    href={language.href}
+                    hrefLang={language.locale}
+                    lang={language.locale}
+                    aria-current={language.current ? "true" : undefined}
+                  >
+                    {language.name}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        {chrome.links.length > 0 && (
+          <ul className="footer-links">
+            {chrome.links.map((link) => (
+              <li key={link.label}>
+                <a href={link.href} rel="noopener noreferrer">
+                  {link.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </footer>
+    </div>
   );
 }

@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
-import { PageShell } from "./page-shell";
+import { type PageChrome, PageShell } from "./page-shell";
 
-export function ProblemView({ title, body, children }: { title: string; body: string; children?: ReactNode }) {
+export function ProblemView({ chrome, title, body, children }: { chrome: PageChrome; title: string; body: string; children?: ReactNode }) {
   return (
-    <PageShell title={title}>
+    <PageShell chrome={chrome} title={title}>
       <p>{body}</p>
       {children}
     </PageShell>

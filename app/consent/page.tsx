@@ -1,12 +1,15 @@
 import { redirect } from "next/navigation";
 import { ClientCard } from "@/components/client-card";
-import { ConsentForm } from "@/components/consent-form";
+import { ConsentForm, type ScopeGroup } from "@/components/consent-form";
 import { PageShell } from "@/components/page-shell";
 import { decideConsentStart } from "@/lib/flows/consent";
 import { acceptConsent, getConsentRequest, rejectConsent } from "@/lib/hydra";
-import { scopeDescription } from "@/lib/i18n";
+import { scopesPreviouslyGranted } from "@/lib/hydra/consent-sessions";
 import { findUserById } from "@/lib/identity/users";
-import { clientLabels, currentFlowSession, formToken, translator, trustedClients } from "@/lib/server/context";
+import { scopeCatalogue } from "@/lib/scopes/catalogue";
+import { type ShownScope, consentScopeView } from "@/lib/scopes/consent-view";
+import { audienceLabel, scopeText } from "@/lib/scopes/text";
+import { clientLabels, currentFlowSession, formToken, pageContext, trustedClients } from "@/lib/server/context";
 import { challengeParam } from "@/lib/server/challenge";
 
 export default async function ConsentPage({ searchParams }: PageProps<"/consent">) {
@@ -18,20 +21,38 @@ export default async function ConsentPage({ searchParams }: PageProps<"/consent"
   if (decision.action === "reject") redirect(await rejectConsent(request.challenge, decision.body));
 
   const session = await currentFlowSession();
-  const { t, messages } = translator();
+  const { t, messages, locale, chrome } = await pageContext({
+    path: "/consent",
+    query: await searchParams,
+    uiLocales: request.oidc.uiLocales,
+  });
+  const catalogue = scopeCatalogue();
+  // Only groups the list as "already shared": if Hydra cannot list sessions, every scope is shown as new.
+  const previouslyGranted = await scopesPreviouslyGranted(request.subject, request.client.id).catch(() => []);
+  const view = consentScopeView({ requested: request.requestedScope, catalogue, previouslyGranted });
+  const item = (scope: ShownScope) => ({ ...scope, ...scopeText(scope.name, locale, catalogue, messages) });
   const client = request.client.name;
+  const groups: ScopeGroup[] =
+    view.grantedScopes.length > 0
+      ? [
+          { legend: t("consent.newLegend", { client }), scopes: view.newScopes.map(item) },
+          { legend: t("consent.grantedLegend", { client }), scopes: view.grantedScopes.map(item) },
+        ]
+      : [{ legend: t("consent.scopesLegend", { client }), scopes: view.newScopes.map(item) }];
   return (
-    <PageShell title={t("consent.title")}>
+    <PageShell chrome={chrome} title={t("consent.title")}>
       <ClientCard client={request.client} labels={clientLabels(t)} />
       <p>{t("consent.intro", { client, subject: user?.email ?? request.subject })}</p>
       <ConsentForm
         challenge={request.challenge}
         csrf={formToken(session, "consent", request.challenge)}
-        scopes={request.requestedScope.map((name) => ({ name, description: scopeDescription(messages, name) }))}
-        audience={request.requestedAudience}
+        groups={groups}
+        audience={request.requestedAudience.map(audienceLabel)}
         labels={{
-          legend: t("consent.scopesLegend", { client }),
-          audience: t("consent.audience", { audience: request.requestedAudience.join(", ") }),
+          required: t("consent.required"),
+          requiredHint: t("consent.requiredHint", { client }),
+          sensitive: t("consent.sensitive"),
+          audience: t("consent.audience"),
           remember: t("consent.remember"),
           accept: t("consent.accept"),
           reject: t("consent.reject"),

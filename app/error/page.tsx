@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ProblemView } from "@/components/problem-view";
-import { translator } from "@/lib/server/context";
+import { pageContext } from "@/lib/server/context";
 
 // Hydra sends the browser here with its error when no client redirect is possible. Shown as text, never as HTML.
 const errorQuery = z.object({
@@ -9,10 +9,11 @@ const errorQuery = z.object({
 });
 
 export default async function HydraErrorPage({ searchParams }: PageProps<"/error">) {
-  const query = errorQuery.parse(await searchParams);
-  const { t } = translator();
+  const raw = await searchParams;
+  const query = errorQuery.parse(raw);
+  const { t, chrome } = await pageContext({ path: "/error", query: raw });
   return (
-    <ProblemView title={t("problem.oauth.title")} body={query.error_description ?? t("problem.oauth.body")}>
+    <ProblemView chrome={chrome} title={t("problem.oauth.title")} body={query.error_description ?? t("problem.oauth.body")}>
       {query.error && (
         <p className="muted">
           {t("problem.oauth.code")}: <code>{query.error}</code>

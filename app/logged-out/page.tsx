@@ -1,10 +1,10 @@
 import { PageShell } from "@/components/page-shell";
-import { translator } from "@/lib/server/context";
+import { pageContext } from "@/lib/server/context";
 
-export default function LoggedOutPage() {
-  const { t } = translator();
+export default async function LoggedOutPage({ searchParams }: PageProps<"/logged-out">) {
+  const { t, chrome } = await pageContext({ path: "/logged-out", query: await searchParams });
   return (
-    <PageShell title={t("loggedOut.title")}>
+    <PageShell chrome={chrome} title={t("loggedOut.title")}>
       <p>{t("loggedOut.body")}</p>
     </PageShell>
   );

@@ -4,21 +4,22 @@ import { LoginForm } from "@/components/login-form";
 import { PageShell } from "@/components/page-shell";
 import { decideLoginStart } from "@/lib/flows/login";
 import { acceptLogin, getLoginRequest } from "@/lib/hydra";
-import { clientLabels, currentFlowSession, formToken, loginPolicy, translator } from "@/lib/server/context";
+import { clientLabels, currentFlowSession, formToken, loginPolicy, pageContext } from "@/lib/server/context";
 import { challengeParam } from "@/lib/server/challenge";
 
 export default async function LoginPage({ searchParams }: PageProps<"/login">) {
   const challenge = await challengeParam(searchParams, "login_challenge");
-  const failedBefore = (await searchParams).error === "invalid_credentials";
+  const query = await searchParams;
+  const failedBefore = query.error === "invalid_credentials";
   const request = await getLoginRequest(challenge);
   const decision = decideLoginStart(request, loginPolicy());
   if (decision.action === "accept") redirect(await acceptLogin(request.challenge, decision.body));
 
   const session = await currentFlowSession();
   const flash = session?.flash?.challenge === request.challenge ? session.flash : undefined;
-  const { t } = translator();
+  const { t, chrome } = await pageContext({ path: "/login", query, uiLocales: request.oidc.uiLocales });
   return (
-    <PageShell title={t("login.title")}>
+    <PageShell chrome={chrome} title={t("login.title")}>
       <ClientCard client={request.client} labels={clientLabels(t)} />
       <p>{t("login.intro", { client: request.client.name })}</p>
       {decision.reason && (

@@ -4,7 +4,7 @@ import { PageShell } from "@/components/page-shell";
 import { decideLogoutStart } from "@/lib/flows/logout";
 import { acceptLogout, getLogoutRequest } from "@/lib/hydra";
 import { findUserById } from "@/lib/identity/users";
-import { currentFlowSession, formToken, translator, trustedClients } from "@/lib/server/context";
+import { currentFlowSession, formToken, pageContext, trustedClients } from "@/lib/server/context";
 import { challengeParam } from "@/lib/server/challenge";
 
 export default async function LogoutPage({ searchParams }: PageProps<"/logout">) {
@@ -14,9 +14,9 @@ export default async function LogoutPage({ searchParams }: PageProps<"/logout">)
 
   const session = await currentFlowSession();
   const user = request.subject ? await findUserById(request.subject) : undefined;
-  const { t } = translator();
+  const { t, chrome } = await pageContext({ path: "/logout", query: await searchParams });
   return (
-    <PageShell title={t("logout.title")}>
+    <PageShell chrome={chrome} title={t("logout.title")}>
       <p>{t("logout.intro", { subject: user ? ` (${user.email})` : "" })}</p>
       {request.rpInitiated && request.client && <p>{t("logout.fromClient", { client: request.client.name })}</p>}
       <LogoutForm

@@ -3,6 +3,8 @@ import { consentAcceptBody } from "@/lib/flows/consent";
 import { deniedByUser } from "@/lib/flows/denial";
 import { acceptConsent, getConsentRequest, rejectConsent } from "@/lib/hydra";
 import { findUserById } from "@/lib/identity/users";
+import { scopeCatalogue } from "@/lib/scopes/catalogue";
+import { scopesGrantedRegardless } from "@/lib/scopes/consent-view";
 import { badRequest, readFlowForm, seeOther } from "@/lib/server/form-post";
 import { settlePost } from "@/lib/server/post-outcome";
 import { consentFormSchema } from "@/lib/validations/flow-input";
@@ -24,6 +26,7 @@ export async function POST(request: Request) {
       ticked: form.grant_scope,
       remember: form.remember,
       policy: { rememberFor: config().rememberConsentFor },
+      grantedRegardless: scopesGrantedRegardless(consentRequest.requestedScope, scopeCatalogue()),
     });
     return seeOther(await acceptConsent(form.challenge, body));
   });

@@ -1,14 +1,14 @@
 import { ProblemView } from "@/components/problem-view";
 import { isProblemKind } from "@/lib/flows/problems";
-import { translator } from "@/lib/server/context";
+import { pageContext } from "@/lib/server/context";
 
 /** Rendered by proxy.ts (a rewrite with the problem's status) whenever a flow request is refused. */
-export default async function ProblemPage({ params }: PageProps<"/problem/[kind]">) {
+export default async function ProblemPage({ params, searchParams }: PageProps<"/problem/[kind]">) {
   const { kind } = await params;
-  const { t } = translator();
   const problem = isProblemKind(kind) ? kind : "not_found";
+  const { t, chrome } = await pageContext({ path: `/problem/${problem}`, query: await searchParams });
   return (
-    <ProblemView title={t(`problem.${problem}.title`)} body={t(`problem.${problem}.body`)}>
+    <ProblemView chrome={chrome} title={t(`problem.${problem}.title`)} body={t(`problem.${problem}.body`)}>
       {problem === "unavailable" && (
         <p>
           {/* An empty href reloads the same URL: a retry that needs no JavaScript. */}
