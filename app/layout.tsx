@@ -22,7 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const css = brandingCss(branding());
   return (
     <html lang={locale} dir={textDirection(locale)}>
-      <head>{css && <style nonce={nonce}>{css}</style>}</head>
+      <head>{css ? <style nonce={nonce}>{css}</style> : null}</head>
       <body>{children}</body>
     </html>
   );
