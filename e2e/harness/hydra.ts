@@ -178,11 +178,19 @@ export async function startHydra(options: StartHydraOptions): Promise<Hydra> {
       }
     }
     // Hydra generates the ID token signing key on first use (RSA, takes seconds): pay that here,
-    // not inside the first test's timeout.
-    const jwks = await fetch(`http://127.0.0.1:${publicPort}/.well-known/jwks.json`, {
-      signal: AbortSignal.timeout(READY_TIMEOUT_MS),
-    });
-    if (!jwks.ok) throw new Error(`Hydra JWKS answered ${jwks.status}. Log ${logFile}:\n${tail(logFile)}`);
+    // not inside the first test's timeout. Under load Hydra may drop the connection while it
+    // generates (its write timeout), so ask again until the key is there.
+    await waitUntil(
+      "Hydra's signing key",
+      proc,
+      async () => {
+        const jwks = await fetch(`http://127.0.0.1:${publicPort}/.well-known/jwks.json`, {
+          signal: AbortSignal.timeout(20_000),
+        });
+        return jwks.ok;
+      },
+      READY_TIMEOUT_MS,
+    );
   };
 
   const hydra: Hydra = {

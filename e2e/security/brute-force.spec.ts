@@ -9,6 +9,7 @@ test.describe("brute-force limits", () => {
     page,
     stack,
   }) => {
+    test.setTimeout(90_000);
     await page.goto(stack.rp.startUrl());
     for (let attempt = 1; attempt <= 5; attempt++) {
       await signIn(page, stack, { password: `wrong-${attempt}` });

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { allowConsent, callbackResult, signIn } from "../flows/helpers";
 import { randomSecret, startApp } from "../harness/app";
+import { startBalancer } from "../harness/balancer";
 import { createRpClient } from "../harness/clients";
 import { startHydra } from "../harness/hydra";
 import { freePort } from "../harness/ports";
@@ -53,31 +54,37 @@ test("two app instances sharing only config and the user database finish one flo
   const dataDir = await mkdtemp(join(tmpdir(), "hydra-provider-two-"));
   const stoppers: Array<() => Promise<void>> = [];
   try {
-    const [port1, port2] = [await freePort(), await freePort()];
-    const first = `http://localhost:${port1}`;
-    const second = `http://localhost:${port2}`;
-    const hydra = await startHydra({ appUrl: first, urls: { consent: `${second}/consent` } });
+    const [publicPort, port1, port2] = [await freePort(), await freePort(), await freePort()];
+    // Both instances serve one public URL behind a balancer that sends /login* to one and everything else to the other.
+    const appUrl = `http://localhost:${publicPort}`;
+    const hydra = await startHydra({ appUrl });
     stoppers.push(() => hydra.stop());
     const databasePath = join(dataDir, "app.sqlite");
     const sessionSecret = randomSecret();
     await seedUser({ databasePath, ...defaultUser });
-    const env = { RATE_LIMIT_STORE: "database" };
+    const env = { APP_URL: appUrl, RATE_LIMIT_STORE: "database" };
     const apps = await Promise.all([
       startApp({ port: port1, hydra, databasePath, sessionSecret, env }),
       startApp({ port: port2, hydra, databasePath, sessionSecret, env }),
     ]);
     for (const app of apps) stoppers.push(() => app.stop());
+    const served: number[] = [];
+    const balancer = await startBalancer(publicPort, (path) => {
+      const backend = path.startsWith("/login") ? port1 : port2;
+      if (path.startsWith("/login") || path.startsWith("/consent")) served.push(backend);
+      return backend;
+    });
+    stoppers.push(() => balancer.stop());
     const rp = await startRp({ issuer: hydra.issuer, adminUrl: hydra.adminUrl });
     stoppers.push(() => rp.stop());
     await rp.addClient(await createRpClient(hydra.adminUrl, rp.url));
 
-    const fakeStack = { rp, user: defaultUser, app: apps[0]! } as unknown as Stack;
+    const flow = { rp, user: defaultUser, app: { url: appUrl } } as unknown as Stack;
     await page.goto(rp.startUrl());
-    expect(new URL(page.url()).port).toBe(String(port1));
-    await signIn(page, fakeStack);
-    await page.waitForURL((url) => url.port === String(port2) && url.pathname === "/consent");
+    await signIn(page, flow);
     await allowConsent(page);
-    expect((await callbackResult(page, fakeStack)).result).toBe("success");
+    expect((await callbackResult(page, flow)).result).toBe("success");
+    expect(new Set(served)).toEqual(new Set([port1, port2]));
   } finally {
     for (const stop of stoppers.reverse()) await stop().catch(() => undefined);
     await rm(dataDir, { recursive: true, force: true });

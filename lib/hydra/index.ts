@@ -1,7 +1,7 @@
 import "server-only";
 import type { AcceptOAuth2ConsentRequest, AcceptOAuth2LoginRequest, RejectOAuth2Request } from "@ory/client-fetch";
 import { config } from "@/lib/config";
-import { isHydraRedirect } from "@/lib/security/redirects";
+import { isHydraRedirect, resolveHydraRedirect } from "@/lib/security/redirects";
 import { callOptions, hydraApis } from "./client";
 import { HydraError, classifyHydraError } from "./errors";
 import {
@@ -23,11 +23,10 @@ async function call<T>(run: (options: RequestInit) => Promise<T>): Promise<T> {
   } catch (error) {
     const classified = await classifyHydraError(error);
     const { failure } = classified;
+    if (failure.kind !== "handled") throw classified;
     // Even Hydra's 410 redirect is followed only to Hydra itself.
-    if (failure.kind === "handled" && !isHydraRedirect(failure.redirectTo, config().hydra.publicUrl)) {
-      throw new HydraError({ kind: "unavailable" });
-    }
-    throw classified;
+    const redirectTo = resolveHydraRedirect(failure.redirectTo, config().hydra.publicUrl);
+    throw new HydraError(redirectTo ? { kind: "handled", redirectTo } : { kind: "unavailable" });
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isHydraRedirect, safeHttpUrl } from "./redirects";
+import { isHydraRedirect, resolveHydraRedirect, safeHttpUrl } from "./redirects";
 
 describe("isHydraRedirect", () => {
   const hydra = "http://localhost:4444";
@@ -27,5 +27,18 @@ describe("safeHttpUrl", () => {
     expect(safeHttpUrl("data:image/svg+xml,<svg/>")).toBeUndefined();
     expect(safeHttpUrl("not a url")).toBeUndefined();
     expect(safeHttpUrl(undefined)).toBeUndefined();
+  });
+});
+
+describe("resolveHydraRedirect", () => {
+  const hydra = "http://localhost:4444";
+
+  it("resolves Hydra's path-only request_url against its public URL", () => {
+    expect(resolveHydraRedirect("/oauth2/sessions/logout?state=x", hydra)).toBe("http://localhost:4444/oauth2/sessions/logout?state=x");
+  });
+
+  it("refuses targets that resolve elsewhere", () => {
+    expect(resolveHydraRedirect("//evil.example/x", hydra)).toBeUndefined();
+    expect(resolveHydraRedirect("https://evil.example/x", hydra)).toBeUndefined();
   });
 });
