@@ -378,18 +378,21 @@ async function main(): Promise<number> {
 
   try {
     log(`Hydra (${smoke ? "smoke" : "full"} run, build ${distDir})`);
+    // SQLite in a file (WAL), not the tests' memory DSN: Hydra generates its RSA signing keys on
+    // the first JWKS request, which on a busy machine can outlast the wait in startHydra; in a file
+    // the keys survive, so the second start below is quick. See hydraQueue in flows.ts for why
+    // Hydra's public calls are queued.
+    const hydraDb = join(dataDir, "hydra.sqlite");
     const hydraOptions = {
       appUrl: slotOrigin,
-      // The tests' memory DSN; see hydraQueue in flows.ts for why Hydra's public calls are queued.
-      dsn: "memory",
+      dsn: hydraDb,
       env: {
+        DSN: `sqlite://${hydraDb}?_fk=true&mode=rwc&_journal_mode=WAL&_synchronous=NORMAL&_busy_timeout=10000`,
         // One log line per request would be written for every hop of every flow; the same for all providers.
         LOG_LEVEL: "warn",
       },
       logFile: join(logDir, `bench-hydra-${slotPort}.log`),
     };
-    // On a busy machine the first JWKS request (two RSA key pairs) can outlast the harness's wait;
-    // the keys are stored by then, so a second start is quick.
     hydra = await startHydra(hydraOptions).catch(async (error: unknown) => {
       log(`Hydra did not start (${error instanceof Error ? error.message.split("\n")[0] : error}); once more`);
       return startHydra(hydraOptions);
@@ -532,7 +535,7 @@ async function main(): Promise<number> {
         flowsPerCell: Object.fromEntries(flowsByConcurrency),
         scope,
         client: "confidential, client_secret_basic, PKCE S256",
-        hydraDatabase: "memory (as in the e2e tests); requests to Hydra's public port queued one at a time (SQLite takes no concurrent writes)",
+        hydraDatabase: "SQLite file (WAL); requests to Hydra's public port queued one at a time (SQLite takes no concurrent writes)",
         routing: "one slot origin for Hydra's login/consent URLs, mapped by the load generator to the active provider (no proxy)",
         build: { distDir, buildMs },
       },
