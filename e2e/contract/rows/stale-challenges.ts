@@ -4,7 +4,8 @@ import { expect, test } from "../../harness/fixtures";
 import { allowConsent, callbackResult, fullFlow, recordVisits, signIn, sleep, type Strategy, currentClientId, useFreshClient } from "../helpers";
 
 /** The challenge lifetime the spec calling expiredChallengeRows must configure. */
-export const shortTtl = "3s";
+// Long enough that a loaded machine still renders the page in time, short enough to wait out.
+export const shortTtl = "12s";
 
 /** Row J on the default stack. */
 export function staleChallengeRows(strategy: Strategy) {
@@ -100,7 +101,7 @@ export function expiredChallengeRows(strategy: Strategy) {
         await page.goto(stack.rp.startUrl());
         await expect(page.locator("#password")).toBeVisible();
         const loginUrl = page.url();
-        await sleep(4_000);
+        await sleep(13_000);
         await signIn(page, stack);
         await expect(page.getByRole("heading", { level: 1 })).toHaveText("This request has expired");
         expect(stack.rp.callbacks.filter((c) => c.result === "success")).toHaveLength(0);
@@ -115,7 +116,7 @@ export function expiredChallengeRows(strategy: Strategy) {
         await signIn(page, stack);
         await expect(page.locator("#accept")).toBeVisible();
         const consentUrl = page.url();
-        await sleep(4_000);
+        await sleep(13_000);
         const response = await page.goto(consentUrl);
         expect(response?.status()).toBe(401);
         await expect(page.getByRole("heading", { level: 1 })).toHaveText("This request has expired");
