@@ -1,3 +1,4 @@
+import { DecisionButtons, RememberCheckbox } from "./decision-buttons";
 import { HiddenFields } from "./hidden-fields";
 
 export type ScopeItem = { name: string; title?: string; description?: string; required: boolean; sensitive: boolean };
@@ -42,18 +43,8 @@ export function ConsentForm({ challenge, csrf, groups, audience, labels }: Props
           </ul>
         </div>
       )}
-      <div className="check">
-        <input id="remember" name="remember" type="checkbox" value="1" />
-        <label htmlFor="remember">{labels.remember}</label>
-      </div>
-      <div className="actions">
-        <button id="accept" name="action" value="accept" type="submit" className="primary">
-          {labels.accept}
-        </button>
-        <button id="reject" name="action" value="reject" type="submit">
-          {labels.reject}
-        </button>
-      </div>
+      <RememberCheckbox label={labels.remember} />
+      <DecisionButtons accept={labels.accept} reject={labels.reject} />
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { DecisionButtons, RememberCheckbox } from "./decision-buttons";
 import { HiddenFields } from "./hidden-fields";
 
 type Props = {
@@ -41,18 +42,8 @@ export function LoginForm({ challenge, csrf, email, error, labels }: Props) {
         aria-describedby={error ? "login-error" : undefined}
         autoFocus={Boolean(email)}
       />
-      <div className="check">
-        <input id="remember" name="remember" type="checkbox" value="1" />
-        <label htmlFor="remember">{labels.remember}</label>
-      </div>
-      <div className="actions">
-        <button id="accept" name="action" value="accept" type="submit" className="primary">
-          {labels.submit}
-        </button>
-        <button id="reject" name="action" value="reject" type="submit" formNoValidate>
-          {labels.cancel}
-        </button>
-      </div>
+      <RememberCheckbox label={labels.remember} />
+      <DecisionButtons accept={labels.submit} reject={labels.cancel} />
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { DecisionButtons } from "./decision-buttons";
 import { HiddenFields } from "./hidden-fields";
 
 type Props = { challenge: string; csrf: string; labels: { accept: string; reject: string } };
@@ -6,14 +7,7 @@ export function LogoutForm({ challenge, csrf, labels }: Props) {
   return (
     <form method="post" action="/logout/submit" className="stack">
       <HiddenFields challenge={challenge} csrf={csrf} />
-      <div className="actions">
-        <button id="accept" name="action" value="accept" type="submit" className="primary">
-          {labels.accept}
-        </button>
-        <button id="reject" name="action" value="reject" type="submit">
-          {labels.reject}
-        </button>
-      </div>
+      <DecisionButtons accept={labels.accept} reject={labels.reject} />
     </form>
   );
 }
