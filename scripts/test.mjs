@@ -47,7 +47,7 @@ function auditProductionDependencies() {
   }
   const counts = report?.metadata?.vulnerabilities;
   if (!counts) {
-    console.log(`[test] npm audit: the registry gave no audit report (${report?.error?.summary ?? report?.message ?? `exit code ${result.status}`}); skipped`);
+    console.log(`[test] npm audit: the registry gave no audit report (${report?.error?.summary || report?.message || `exit code ${result.status}`}); skipped`);
     return true;
   }
   const serious = (counts.high ?? 0) + (counts.critical ?? 0);
