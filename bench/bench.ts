@@ -144,9 +144,14 @@ async function startOurs(stack: Stack, port: number, profileDir?: string): Promi
   });
   // The app is deployed at the slot origin (see flows.ts): its URLs and Origin checks use it.
   env.APP_URL = stack.slotOrigin;
-  if (profileDir) env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${profileDir}`;
+  const nextBin = join(repoRoot, "node_modules", "next", "dist", "bin", "next");
+  // --cpu-prof is refused in NODE_OPTIONS: run Next's CLI under node with the flag (same process).
+  const command = profileDir ? process.execPath : join(repoRoot, "node_modules", ".bin", "next");
+  const commandArgs = profileDir
+    ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, nextBin, "start", "-p", String(port)]
+    : ["start", "-p", String(port)];
   const started = performance.now();
-  const proc = spawnLogged(join(repoRoot, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
+  const proc = spawnLogged(command, commandArgs, {
     env,
     logFile: join(logDir, `bench-ours-${port}.log`),
   });

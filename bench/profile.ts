@@ -6,12 +6,15 @@ export interface ProfileSummary {
   totalMs: number;
   /** Self time by area: idle, GC, Next's server, React rendering, our code, argon2, Node internals… */
   byArea: { area: string; ms: number; share: number }[];
+  /** Share of busy (non-idle) samples whose stack contains such frames (inclusive time; they overlap). */
+  inclusive: { what: string; ms: number; shareOfBusy: number }[];
   /** The functions with the most self time, idle excluded. */
   topFunctions: { fn: string; where: string; ms: number; share: number }[];
 }
 
 interface ProfileNode {
   id: number;
+  children?: number[];
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount?: number;
 }
@@ -71,12 +74,42 @@ export function summarizeProfiles(files: string[]): ProfileSummary | undefined {
     entry.us += us;
     functions.set(key, entry);
   }
+  // Inclusive time: walk each sampled node's stack once and tag it.
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
+  const tags: [string, (url: string, fn: string) => boolean][] = [
+    ["Node crypto (PBKDF2, AES, HMAC; WebCrypto jobs)", (url) => url.startsWith("node:internal/crypto") || /webcrypto/.test(url)],
+    ["React / Next page rendering (app-page runtime)", (url) => /app-page[^/]*runtime|react-dom|react-server-dom/.test(url)],
+    ["outgoing HTTP (undici fetch to Hydra's admin API)", (url) => /undici/.test(url)],
+    ["module loading (require/compile)", (url) => url.startsWith("node:internal/modules")],
+    ["app bundle frames (.next*/server)", (url) => /\.next[^/]*\/server\//.test(url)],
+    ["Next.js server frames", (url) => /node_modules\/next\//.test(url)],
+  ];
+  const tagUs = new Map<string, number>();
+  let busyUs = 0;
+  for (const [id, us] of selfUs) {
+    const leaf = byId.get(id);
+    if (!leaf || leaf.callFrame.functionName === "(idle)") continue;
+    busyUs += us;
+    const found = new Set<string>();
+    for (let cursor: number | undefined = id, depth = 0; cursor !== undefined && depth < 500; cursor = parent.get(cursor), depth++) {
+      const frame = byId.get(cursor)?.callFrame;
+      if (!frame) break;
+      for (const [name, test] of tags) if (test(frame.url, frame.functionName)) found.add(name);
+    }
+    for (const name of found) tagUs.set(name, (tagUs.get(name) ?? 0) + us);
+  }
   const ms = (us: number) => Math.round(us / 100) / 10;
   const share = (us: number) => Math.round((us / totalUs) * 1000) / 10;
   return {
     file: file.replace(/^.*\//, ""),
     totalMs: ms(totalUs),
     byArea: [...areas].sort((a, b) => b[1] - a[1]).map(([name, us]) => ({ area: name, ms: ms(us), share: share(us) })),
+    inclusive: tags.map(([name]) => ({
+      what: name,
+      ms: ms(tagUs.get(name) ?? 0),
+      shareOfBusy: Math.round(((tagUs.get(name) ?? 0) / (busyUs || 1)) * 1000) / 10,
+    })),
     topFunctions: [...functions.values()]
       .sort((a, b) => b.us - a.us)
       .slice(0, 15)

@@ -136,6 +136,8 @@ export function renderMarkdown(result: BenchResult): string {
     lines.push(`#### CPU profile of ours (\`--cpu-prof\`, ${fmt(p.totalMs / 1000)} s sampled, ${p.file})`, "");
     lines.push("| area (self time) | ms | share |", "|---|---:|---:|");
     for (const a of p.byArea.slice(0, 10)) lines.push(`| ${a.area} | ${fmt(a.ms, 0)} | ${fmt(a.share)} % |`);
+    lines.push("", "| stacks containing (inclusive, overlapping) | ms | share of busy time |", "|---|---:|---:|");
+    for (const x of p.inclusive ?? []) lines.push(`| ${x.what} | ${fmt(x.ms, 0)} | ${fmt(x.shareOfBusy)} % |`);
     lines.push("", "| function (self time, idle excluded) | where | ms | share |", "|---|---|---:|---:|");
     for (const f of p.topFunctions.slice(0, 12)) lines.push(`| \`${f.fn}\` | \`${f.where}\` | ${fmt(f.ms, 0)} | ${fmt(f.share)} % |`);
     lines.push("");
