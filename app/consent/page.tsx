@@ -2,23 +2,23 @@ import { redirect } from "next/navigation";
 import { ClientCard } from "@/components/client-card";
 import { ConsentForm, type ScopeGroup } from "@/components/consent-form";
 import { PageShell } from "@/components/page-shell";
-import { decideConsentStart } from "@/lib/flows/consent";
-import { acceptConsent, getConsentRequest, rejectConsent } from "@/lib/hydra";
+import { getConsentRequest } from "@/lib/hydra";
+import { answerConsentWithoutPage } from "@/lib/server/automatic-answers";
 import { scopesPreviouslyGranted } from "@/lib/hydra/consent-sessions";
 import { findUserById } from "@/lib/identity/users";
 import { scopeCatalogue } from "@/lib/scopes/catalogue";
 import { type ShownScope, consentScopeView } from "@/lib/scopes/consent-view";
 import { audienceLabel, scopeText } from "@/lib/scopes/text";
-import { clientLabels, currentFlowSession, formToken, pageContext, trustedClients } from "@/lib/server/context";
+import { clientLabels, currentFlowSession, formToken, pageContext } from "@/lib/server/context";
 import { challengeParam } from "@/lib/server/challenge";
 
 export default async function ConsentPage({ searchParams }: PageProps<"/consent">) {
   const challenge = await challengeParam(searchParams, "consent_challenge");
   const request = await getConsentRequest(challenge);
+  // The flow gate has already answered a remembered consent or a trusted client; this only runs if that changed since.
+  const answered = await answerConsentWithoutPage(request);
+  if (answered) redirect(answered);
   const user = await findUserById(request.subject);
-  const decision = decideConsentStart(request, user, trustedClients());
-  if (decision.action === "accept") redirect(await acceptConsent(request.challenge, decision.body));
-  if (decision.action === "reject") redirect(await rejectConsent(request.challenge, decision.body));
 
   const session = await currentFlowSession();
   const { t, messages, locale, chrome } = await pageContext({

@@ -1,16 +1,18 @@
 import { redirect } from "next/navigation";
 import { LogoutForm } from "@/components/logout-form";
 import { PageShell } from "@/components/page-shell";
-import { decideLogoutStart } from "@/lib/flows/logout";
-import { acceptLogout, getLogoutRequest } from "@/lib/hydra";
+import { getLogoutRequest } from "@/lib/hydra";
+import { answerLogoutWithoutPage } from "@/lib/server/automatic-answers";
 import { findUserById } from "@/lib/identity/users";
-import { currentFlowSession, formToken, pageContext, trustedClients } from "@/lib/server/context";
+import { currentFlowSession, formToken, pageContext } from "@/lib/server/context";
 import { challengeParam } from "@/lib/server/challenge";
 
 export default async function LogoutPage({ searchParams }: PageProps<"/logout">) {
   const challenge = await challengeParam(searchParams, "logout_challenge");
   const request = await getLogoutRequest(challenge);
-  if (decideLogoutStart(request, trustedClients()).action === "accept") redirect(await acceptLogout(request.challenge));
+  // The flow gate has already answered a trusted client; this only runs if that changed since.
+  const answered = await answerLogoutWithoutPage(request);
+  if (answered) redirect(answered);
 
   const session = await currentFlowSession();
   const user = request.subject ? await findUserById(request.subject) : undefined;

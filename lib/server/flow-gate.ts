@@ -14,33 +14,47 @@ import {
   logoutFormSchema,
 } from "@/lib/validations/flow-input";
 import { formTokenIsValid } from "./context";
+import { answerConsentWithoutPage, answerLoginWithoutPage, answerLogoutWithoutPage } from "./automatic-answers";
 import { signInRetryAfter } from "./sign-in-throttle";
 
 const maxBodyBytes = 16 * 1024;
 
 export type GateResult = HydraOutcome | { formTargets: string[] };
 
-type FlowPage = { param: string; formTargets: (challenge: string) => Promise<string[]> };
+/** A page's challenge settled before rendering: Hydra's redirect when no page is needed, else where its forms may lead. */
+type FlowPage = { param: string; settle: (challenge: string) => Promise<GateResult> };
 
-/** Each flow page, and where its forms may lead: Hydra, then the client's redirect URIs or our own pages. */
 const flowPages: Record<string, FlowPage> = {
   "/login": {
     param: "login_challenge",
-    formTargets: async (challenge) => [config().hydra.publicUrl, ...(await getLoginRequest(challenge)).client.redirectUris],
+    settle: async (challenge) => {
+      const request = await getLoginRequest(challenge);
+      return settled(await answerLoginWithoutPage(request), request.client.redirectUris);
+    },
   },
   "/consent": {
     param: "consent_challenge",
-    formTargets: async (challenge) => [config().hydra.publicUrl, ...(await getConsentRequest(challenge)).client.redirectUris],
+    settle: async (challenge) => {
+      const request = await getConsentRequest(challenge);
+      return settled(await answerConsentWithoutPage(request), request.client.redirectUris);
+    },
   },
   "/logout": {
     param: "logout_challenge",
-    formTargets: async (challenge) => [
-      config().hydra.publicUrl,
-      config().logoutRejectUrl,
-      ...((await getLogoutRequest(challenge)).client?.postLogoutRedirectUris ?? []),
-    ],
+    settle: async (challenge) => {
+      const request = await getLogoutRequest(challenge);
+      return settled(await answerLogoutWithoutPage(request), [
+        config().logoutRejectUrl,
+        ...(request.client?.postLogoutRedirectUris ?? []),
+      ]);
+    },
   },
 };
+
+/** Forms post to us, then Hydra redirects to the client: both must be allowed form targets. */
+function settled(redirectTo: string | undefined, clientTargets: string[]): GateResult {
+  return redirectTo ? { redirectTo } : { formTargets: [config().hydra.publicUrl, ...clientTargets] };
+}
 
 const flowForms = {
   "/login/submit": { schema: loginFormSchema, purpose: "login" },
@@ -52,7 +66,8 @@ const flowForms = {
  * Checks a flow request before anything renders, so every refusal gets its
  * real status and a page that needs no JavaScript: a page's challenge must be
  * well-formed and known to Hydra; a form must be same-origin, small, valid,
- * and carry the CSRF token of this browser and this challenge.
+ * and carry the CSRF token of this browser and this challenge. Steps that need
+ * no page (remembered login or consent, trusted clients) are answered here too.
  */
 export async function gateFlowRequest(request: NextRequest, session: FlowSession | undefined): Promise<GateResult | undefined> {
   const path = request.nextUrl.pathname;
@@ -71,7 +86,7 @@ async function gatePage(request: NextRequest, page: FlowPage): Promise<GateResul
   const challenge = challengeSchema.safeParse(values.length === 1 ? values[0] : undefined);
   if (!challenge.success) return { problem: "invalid_request" };
   try {
-    return { formTargets: await page.formTargets(challenge.data) };
+    return await page.settle(challenge.data);
   } catch (error) {
     if (error instanceof HydraError) return outcomeOfHydraFailure(error.failure);
     throw error;
