@@ -11,6 +11,8 @@ type Props = {
 
 /** The DOM ids (#email, #password, #remember, #accept, #reject) are the contract Hydra's own e2e tests drive. */
 export function LoginForm({ challenge, csrf, email, error, labels }: Props) {
+  // Both fields point at the one message, so a screen reader announces it from either.
+  const errorLink = error ? { "aria-invalid": true, "aria-describedby": "login-error" } : {};
   return (
     <form method="post" action="/login/submit" className="stack">
       <HiddenFields challenge={challenge} csrf={csrf} />
@@ -27,8 +29,7 @@ export function LoginForm({ challenge, csrf, email, error, labels }: Props) {
         autoComplete="username"
         required
         defaultValue={email}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? "login-error" : undefined}
+        {...errorLink}
         autoFocus={!email}
       />
       <label htmlFor="password">{labels.password}</label>
@@ -38,8 +39,7 @@ export function LoginForm({ challenge, csrf, email, error, labels }: Props) {
         type="password"
         autoComplete="current-password"
         required
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? "login-error" : undefined}
+        {...errorLink}
         autoFocus={Boolean(email)}
       />
       <RememberCheckbox label={labels.remember} />
