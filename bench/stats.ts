@@ -16,3 +16,8 @@ export function median(values: number[]): number {
 
 export const round = (value: number, digits = 1): number =>
   Number.isFinite(value) ? Math.round(value * 10 ** digits) / 10 ** digits : Number.NaN;
+
+/** p50, p95 and p99, rounded to 0.01. */
+export function percentiles(values: number[]): { p50: number; p95: number; p99: number } {
+  return { p50: round(percentile(values, 50), 2), p95: round(percentile(values, 95), 2), p99: round(percentile(values, 99), 2) };
+}

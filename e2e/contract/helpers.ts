@@ -1,5 +1,5 @@
 import type { Page, Response } from "@playwright/test";
-import { expect } from "../harness/fixtures";
+import { expect, test } from "../harness/fixtures";
 import type { Stack } from "../harness/stack";
 import { seedUser } from "../harness/users";
 import { allowConsent, callbackResult, signIn } from "../flows/helpers";
@@ -7,6 +7,21 @@ import { allowConsent, callbackResult, signIn } from "../flows/helpers";
 export { allowConsent, callbackResult, countVisits, signIn } from "../flows/helpers";
 
 export type Strategy = "opaque" | "jwt";
+
+/**
+ * The frame of every row file: one describe per access-token strategy, named after it, and a
+ * fresh client for each test so that consents remembered by earlier tests never apply.
+ */
+export function describeRows(strategy: Strategy, rows: () => void) {
+  test.describe(strategy, () => {
+    // Several sign-ins per test on a shared 2-core machine.
+    test.setTimeout(60_000);
+    test.beforeEach(async ({ stack }) => {
+      await useFreshClient(stack);
+    });
+    rows();
+  });
+}
 
 /** One browser navigation to an app page: its status and whether it rendered or redirected. */
 export interface PageVisit {

@@ -1,17 +1,11 @@
 // Acceptance matrix rows I and L (contract §C4): skipping clients and logout,
 // against real Hydra for both token strategies.
 import { expect, test } from "../../harness/fixtures";
-import { allowConsent, callbackResult, fullFlow, nextCallback, recordVisits, signIn, type Strategy, currentClientId, useFreshClient } from "../helpers";
+import { allowConsent, callbackResult, describeRows, fullFlow, nextCallback, recordVisits, signIn, type Strategy } from "../helpers";
 
 /** Registers these rows; the calling spec file sets the stack (one per access-token strategy). */
 export function logoutRows(strategy: Strategy) {
-  test.describe(strategy, () => {
-    // Several sign-ins per test on a shared 2-core machine.
-    test.setTimeout(60_000);
-    test.beforeEach(async ({ stack }) => {
-      await useFreshClient(stack);
-    });
-
+  describeRows(strategy, () => {
     test.describe("I. skipping clients", () => {
       test("a client marked skip_consent gets its tokens without the consent page", async ({ page, stack }) => {
         const trusted = await stack.addClient({ skip_consent: true });

@@ -1,17 +1,11 @@
 // Acceptance matrix rows M and N (contract §C4): Hydra's admin session operations and
 // refresh/revocation, against real Hydra for both token strategies.
 import { expect, test } from "../../harness/fixtures";
-import { admin, fullFlow, nextCallback, recordVisits, type Strategy, currentClientId, useFreshClient } from "../helpers";
+import { admin, currentClientId, describeRows, fullFlow, nextCallback, recordVisits, type Strategy } from "../helpers";
 
 /** Registers these rows; the calling spec file sets the stack (one per access-token strategy). */
 export function sessionAndTokenRows(strategy: Strategy) {
-  test.describe(strategy, () => {
-    // Several sign-ins per test on a shared 2-core machine.
-    test.setTimeout(60_000);
-    test.beforeEach(async ({ stack }) => {
-      await useFreshClient(stack);
-    });
-
+  describeRows(strategy, () => {
     test.describe("M. admin session operations", () => {
       test("a listed consent session, once revoked for its client, ends the tokens and brings the consent page back", async ({
         page,

@@ -1,7 +1,7 @@
 // Acceptance matrix row J (contract §C4): unknown, expired, reused and used
 // challenges, against real Hydra for both token strategies.
 import { expect, test } from "../../harness/fixtures";
-import { allowConsent, callbackResult, fullFlow, recordVisits, signIn, sleep, type Strategy, currentClientId, useFreshClient } from "../helpers";
+import { allowConsent, callbackResult, describeRows, fullFlow, recordVisits, signIn, sleep, type Strategy } from "../helpers";
 
 /** The challenge lifetime the spec calling expiredChallengeRows must configure. */
 // Long enough that a loaded machine still renders the page in time, short enough to wait out.
@@ -9,13 +9,7 @@ export const shortTtl = "12s";
 
 /** Row J on the default stack. */
 export function staleChallengeRows(strategy: Strategy) {
-  test.describe(strategy, () => {
-    // Several sign-ins per test on a shared 2-core machine.
-    test.setTimeout(60_000);
-    test.beforeEach(async ({ stack }) => {
-      await useFreshClient(stack);
-    });
-
+  describeRows(strategy, () => {
     test.describe("J. stale challenges", () => {
 
       test("an unknown login, consent or logout challenge shows the 404 'unknown request' page", async ({ page, stack }) => {
@@ -85,13 +79,7 @@ export function staleChallengeRows(strategy: Strategy) {
 
 /** Row J on a stack whose ttl.login_consent_request is shortTtl. */
 export function expiredChallengeRows(strategy: Strategy) {
-  test.describe(strategy, () => {
-    // Several sign-ins per test on a shared 2-core machine.
-    test.setTimeout(60_000);
-    test.beforeEach(async ({ stack }) => {
-      await useFreshClient(stack);
-    });
-
+  describeRows(strategy, () => {
     test.describe("J. expired challenges", () => {
 
       test("a login challenge older than ttl.login_consent_request shows the 401 'expired' page, also when the form is sent", async ({
