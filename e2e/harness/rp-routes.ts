@@ -2,15 +2,15 @@
 //   GET  /            status and the clients it knows
 //   GET  /start       PKCE + state + nonce, 302 to /oauth2/auth (other query params pass through)
 //   GET  /callback    code exchange and ID token validation → {result:"success"|"error", …}
-//   GET  /logout      RP-initiated logout (id_token_hint, post_logout_redirect_uri, state)
+//   GET  /logout      RP-initiated logout (id_token_hint, post_logout_redirect_uri, state, ui_locales)
 //   GET  /logged-out  → {result:"logged-out", state}
 //   POST /backchannel stores and verifies logout_token
 //   GET  /frontchannel records iss and sid
 import type { IncomingMessage, ServerResponse } from "node:http";
 import * as client from "openid-client";
 import { verifyLogoutToken } from "./logout-token";
-import type { CallbackResult, RelyingParty } from "./rp";
 import { renderPage } from "./rp-page";
+import type { CallbackResult, RpRouteContext } from "./rp-types";
 
 // Parameters /start sets itself; everything else goes to /oauth2/auth unchanged.
 const OWN_START_PARAMS = new Set(["client_id", "scope", "state", "nonce", "code_challenge", "code_challenge_method"]);
@@ -34,7 +34,7 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-async function start(rp: RelyingParty, url: URL): Promise<string> {
+async function start(rp: RpRouteContext, url: URL): Promise<string> {
   const config = rp.config(url.searchParams.get("client_id") ?? undefined);
   const codeVerifier = client.randomPKCECodeVerifier();
   const state = client.randomState();
@@ -60,7 +60,7 @@ async function start(rp: RelyingParty, url: URL): Promise<string> {
   return client.buildAuthorizationUrl(config, params).href;
 }
 
-async function callback(rp: RelyingParty, url: URL): Promise<CallbackResult> {
+async function callback(rp: RpRouteContext, url: URL): Promise<CallbackResult> {
   const state = url.searchParams.get("state");
   if (url.searchParams.has("error")) {
     return {
@@ -91,20 +91,22 @@ async function callback(rp: RelyingParty, url: URL): Promise<CallbackResult> {
   }
 }
 
-function logout(rp: RelyingParty, url: URL): string {
+function logout(rp: RpRouteContext, url: URL): string {
   // id_token_hint and post_logout_redirect_uri default to the last ID token and /logged-out;
   // pass them empty to leave them out.
   const params: Record<string, string> = {
     id_token_hint: url.searchParams.get("id_token_hint") ?? rp.lastTokens?.id_token ?? "",
     post_logout_redirect_uri: url.searchParams.get("post_logout_redirect_uri") ?? rp.postLogoutRedirectUri,
     state: url.searchParams.get("state") ?? "",
+    // OpenID RP-Initiated Logout 1.0 §2: the RP may say which languages its user reads.
+    ui_locales: url.searchParams.get("ui_locales") ?? "",
   };
   for (const key of Object.keys(params)) if (params[key] === "") delete params[key];
   const config = rp.config(url.searchParams.get("client_id") ?? rp.lastTokens?.client_id);
   return client.buildEndSessionUrl(config, params).href;
 }
 
-export async function routeRpRequest(rp: RelyingParty, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function routeRpRequest(rp: RpRouteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? "/", rp.url);
   const route = `${req.method} ${url.pathname}`;
   const send = (status: number, payload: unknown) => {

@@ -3,55 +3,10 @@ import type { AddressInfo } from "node:net";
 import * as client from "openid-client";
 import type { BackchannelLogout } from "./logout-token";
 import { describeError, routeRpRequest } from "./rp-routes";
+import type { CallbackResult, FrontchannelHit, PendingFlow, RpClient, RpRouteContext, RpTokens, StartRpOptions } from "./rp-types";
 
 export type { BackchannelLogout } from "./logout-token";
-
-/** What /callback answered with after a successful code exchange (also what refresh() returns). */
-export interface RpTokens {
-  client_id: string;
-  access_token: string;
-  token_type: string;
-  expires_in?: number;
-  scope?: string;
-  refresh_token?: string;
-  id_token?: string;
-  id_token_claims?: Record<string, unknown>;
-}
-
-export type CallbackResult =
-  | ({ result: "success" } & RpTokens)
-  | { result: "error"; error: string; error_description?: string; state: string | null };
-
-export interface FrontchannelHit {
-  iss: string | null;
-  sid: string | null;
-  receivedAt: Date;
-}
-
-/** The fields of a Hydra client the RP needs (an OAuth2Client from clients.ts fits). */
-export interface RpClient {
-  client_id: string;
-  client_secret?: string;
-  token_endpoint_auth_method?: string;
-}
-
-export interface StartRpOptions {
-  issuer: string;
-  /** Hydra's admin URL, for introspection. */
-  adminUrl: string;
-  /** Fixed port (the demo); a free one when omitted. */
-  port?: number;
-  /** "json" (default) for tests; "html" shows the same data as a page with links (the demo). */
-  presentation?: "json" | "html";
-}
-
-/** An authorization request started at /start and not yet finished at /callback. */
-export interface PendingFlow {
-  clientId: string;
-  codeVerifier: string;
-  nonce: string;
-  maxAge?: number;
-}
+export type { CallbackResult, FrontchannelHit, PendingFlow, RpClient, RpTokens, StartRpOptions } from "./rp-types";
 
 function authenticationFor(rpClient: RpClient): client.ClientAuth {
   // Hydra insists on the method the client was registered with.
@@ -70,7 +25,7 @@ function authenticationFor(rpClient: RpClient): client.ClientAuth {
  * driven by the browser. Routes are in rp-routes.ts; this class holds its state and the
  * calls tests make directly.
  */
-export class RelyingParty {
+export class RelyingParty implements RpRouteContext {
   readonly url: string;
   readonly redirectUri: string;
   readonly postLogoutRedirectUri: string;
@@ -137,7 +92,7 @@ export class RelyingParty {
   }
 
   /** URL of /logout: RP-initiated logout with the last ID token as id_token_hint. */
-  logoutUrl(params: { state?: string; post_logout_redirect_uri?: string; id_token_hint?: string; client_id?: string } = {}): string {
+  logoutUrl(params: { state?: string; post_logout_redirect_uri?: string; id_token_hint?: string; client_id?: string; ui_locales?: string } = {}): string {
     return this.routeUrl("/logout", params);
   }
 
