@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { startAdminCounter, type AdminCounter } from "./admin-counter";
 import { appEnvironment, randomSecret, startApp, type App, type StartAppOptions } from "./app";
 import { createRpClient, type OAuth2Client, type RpClientOptions } from "./clients";
 import { startHydra, type Hydra, type StartHydraOptions } from "./hydra";
@@ -20,6 +21,11 @@ export interface StackOptions {
   client?: RpClientOptions;
   /** Seed foo@bar.com / foobar. Default true. */
   seedDefaultUser?: boolean;
+  /**
+   * Send the app's admin API calls through a counting proxy (stack.adminCalls). The RP
+   * and the harness keep calling Hydra directly, so only the app's calls are counted.
+   */
+  countAdminCalls?: boolean;
 }
 
 export interface Stack {
@@ -29,6 +35,8 @@ export interface Stack {
   /** The default client, registered with the RP; `client_secret` included. */
   client: OAuth2Client;
   user: typeof defaultUser;
+  /** The app's calls to Hydra's admin API, when started with countAdminCalls. */
+  adminCalls: AdminCounter | undefined;
   /** The stack's temp dir (app database, Hydra file DSN). */
   dataDir: string;
   databasePath: string;
@@ -66,9 +74,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const rp = await startRp({ issuer: hydra.issuer, adminUrl: hydra.adminUrl });
     stoppers.push(() => rp.stop());
 
+    let adminCalls: AdminCounter | undefined;
+    if (options.countAdminCalls) {
+      const counter = await startAdminCounter(hydra.adminUrl);
+      stoppers.push(() => counter.stop());
+      adminCalls = counter;
+    }
+
     const appOptions: StartAppOptions = {
       port: appPort,
-      hydra,
+      hydra: { publicUrl: hydra.publicUrl, adminUrl: adminCalls?.url ?? hydra.adminUrl },
       databasePath,
       sessionSecret: randomSecret(),
       env: options.appEnv,
@@ -87,7 +102,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     };
     const client = await addClient(options.client);
 
-    return { hydra, app, rp, client, user: defaultUser, dataDir, databasePath, addClient, stop };
+    return { hydra, app, rp, client, user: defaultUser, adminCalls, dataDir, databasePath, addClient, stop };
   } catch (error) {
     await stop();
     throw error;

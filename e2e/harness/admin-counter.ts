@@ -1,0 +1,63 @@
+import { createServer, request as forward } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** One request the counter passed on to Hydra's admin API. */
+export interface AdminCall {
+  method: string;
+  /** The pathname, without the query (challenges differ per flow, the endpoint does not). */
+  path: string;
+  /** Date.now() when the request arrived. */
+  at: number;
+}
+
+export interface AdminCounter {
+  /** http://127.0.0.1:<port>: give it to the app as HYDRA_ADMIN_URL. */
+  url: string;
+  /** Calls since the start or the last reset(), oldest first. */
+  calls(): AdminCall[];
+  reset(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * A pass-through proxy in front of Hydra's admin API that records every request:
+ * method, path, query, headers and body go to `targetUrl` as they came, and the
+ * answer comes back unchanged. Tests read it to bound how often a hop asks Hydra.
+ */
+export async function startAdminCounter(targetUrl: string): Promise<AdminCounter> {
+  const target = new URL(targetUrl);
+  let calls: AdminCall[] = [];
+  const server = createServer((req, res) => {
+    const path = req.url ?? "/";
+    calls.push({ method: req.method ?? "GET", path: new URL(path, target).pathname, at: Date.now() });
+    const upstream = forward(
+      { hostname: target.hostname, port: target.port, path, method: req.method, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on("error", () => {
+      if (!res.headersSent) res.writeHead(502);
+      res.end();
+    });
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    // Port 0: the OS picks a free port at bind time, so nothing can take it in between.
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    calls: () => [...calls],
+    reset: () => {
+      calls = [];
+    },
+    stop: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
