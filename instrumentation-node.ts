@@ -1,6 +1,6 @@
-import { BrandingError, branding } from "@/lib/branding/config";
+import { branding } from "@/lib/branding/config";
 import { ConfigError, config } from "@/lib/config";
-import { ScopeCatalogueError, scopeCatalogue } from "@/lib/scopes/catalogue";
+import { scopeCatalogue } from "@/lib/scopes/catalogue";
 
 // Validates the configuration once at start, so a bad variable stops the server with a message naming it.
 try {
@@ -8,7 +8,7 @@ try {
   branding();
   scopeCatalogue();
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof BrandingError || error instanceof ScopeCatalogueError) {
+  if (error instanceof ConfigError) {
     console.error(error.message);
     process.exit(1);
   }

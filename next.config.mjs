@@ -6,8 +6,10 @@ const nextConfig = {
   reactStrictMode: true,
   // Native modules are loaded by Node at run time, never bundled.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
-  // notFound(), unauthorized() and forbidden() give flow pages their real status codes.
-  experimental: { authInterrupts: true },
+  // Probes keep their conventional paths; API routes live under /api.
+  async rewrites() {
+    return [{ source: "/health/:probe(alive|ready)", destination: "/api/health/:probe" }];
+  },
 };
 
 export default nextConfig;

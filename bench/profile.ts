@@ -79,7 +79,7 @@ export function summarizeProfiles(files: string[]): ProfileSummary | undefined {
   for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
   const tags: [string, (url: string, fn: string) => boolean][] = [
     ["Node crypto (PBKDF2, AES, HMAC; WebCrypto jobs)", (url) => url.startsWith("node:internal/crypto") || /webcrypto/.test(url)],
-    ["React / Next page rendering (app-page runtime)", (url) => /app-page[^/]*runtime|react-dom|react-server-dom/.test(url)],
+    ["React / Next page rendering (pages runtime)", (url) => /pages[^/]*runtime|react-dom|react-server-dom/.test(url)],
     ["outgoing HTTP (undici fetch to Hydra's admin API)", (url) => /undici/.test(url)],
     ["module loading (require/compile)", (url) => url.startsWith("node:internal/modules")],
     ["app bundle frames (.next*/server)", (url) => /\.next[^/]*\/server\//.test(url)],

@@ -1,26 +1,19 @@
+import Head from "next/head";
 import type { ReactNode } from "react";
-import type { Locale } from "@/lib/i18n/locales";
-
-export type PageChrome = {
-  locale: Locale;
-  dir: "ltr" | "rtl";
-  languagesLabel: string;
-  languages: { locale: Locale; name: string; href: string; current: boolean }[];
-  productName?: string;
-  logo?: { light: string; dark?: string; width: number; height: number; alt: string };
-  links: { href: string; label: string }[];
-};
+import type { PageChrome } from "@/lib/page-chrome";
 
 /**
- * The frame of every page. The page's language and direction are set here:
- * the root layout cannot see the query or Hydra's ui_locales, so `lang` and
- * `dir` on this wrapper are what assistive technology and the browser follow.
+ * The frame of every page. The document's `lang` and `dir` come from the same
+ * chrome (pages/_document.tsx), so the text and its direction always agree.
  */
 export function PageShell({ chrome, title, children }: { chrome: PageChrome; title: string; children: ReactNode }) {
   return (
-    <div className="page" lang={chrome.locale} dir={chrome.dir}>
-      {/* React hoists this into <head>: the tab says which step this is, in the page's language. */}
-      <title>{chrome.productName ? `${title} · ${chrome.productName}` : title}</title>
+    <div className="page">
+      <Head>
+        {/* The tab says which step this is, in the page's language. */}
+        <title>{chrome.productName ? `${title} · ${chrome.productName}` : title}</title>
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+      </Head>
       {(chrome.logo || chrome.productName) && (
         <header className="brand">
           {chrome.logo && (

@@ -33,3 +33,11 @@ export function messagesFor(locale: Locale): Messages {
 export function builtInScopeText(messages: Messages, scope: string): { title: string; description: string } | undefined {
   return Object.hasOwn(messages.scopes, scope) ? (messages.scopes as Record<string, { title: string; description: string }>)[scope] : undefined;
 }
+
+export type Translate = (key: MessageKey, vars?: Record<string, string>) => string;
+
+/** The page's text function for one language. */
+export function translator(locale: Locale): Translate {
+  const messages = messagesFor(locale);
+  return (key, vars) => translate(messages, key, vars);
+}

@@ -37,7 +37,7 @@ export const defaultUser = {
  * schema are exactly what the app expects. With `ifAbsent`, an existing user is kept as it is.
  */
 export function seedUser(options: SeedUserOptions): Promise<SeedUserResult> {
-  const args = ["--conditions=react-server", "scripts/users.ts", "add", options.email, options.password];
+  const args = ["scripts/users.ts", "add", options.email, options.password];
   if (options.name !== undefined) args.push("--name", options.name);
   if (options.givenName !== undefined) args.push("--given-name", options.givenName);
   if (options.familyName !== undefined) args.push("--family-name", options.familyName);

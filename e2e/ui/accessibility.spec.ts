@@ -19,7 +19,7 @@ for (const variant of variants) {
 
     await page.goto(stack.rp.startUrl({ client_id: client.client_id, scope: "openid email profile" }));
     await expect(page.locator("#email")).toBeVisible();
-    await expect(page.locator(".page")).toHaveAttribute("dir", variant.dir);
+    await expect(page.locator("html")).toHaveAttribute("dir", variant.dir);
     await expectNoAxeViolations(page, "login");
 
     await signIn(page, stack, { password: "wrong password" });
@@ -50,3 +50,14 @@ for (const variant of variants) {
     await context.close();
   });
 }
+
+test("a page reached in Arabic only through the client's ui_locales has no WCAG 2.2 AA violations", async ({ browser, stack }) => {
+  // No Accept-Language for Arabic and no language cookie: ui_locales alone picks the language.
+  const context = await browser.newContext({ locale: "en-US" });
+  const page = await context.newPage();
+  await page.goto(stack.rp.startUrl({ ui_locales: "ar" }));
+  await expect(page.locator("html")).toHaveAttribute("lang", "ar");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expectNoAxeViolations(page, "login in Arabic through ui_locales");
+  await context.close();
+});

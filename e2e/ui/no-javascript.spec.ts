@@ -21,9 +21,40 @@ test("sign-in, consent with a scope unticked, logout and the error pages work wi
     ["/error?error=invalid_client", 200, "Something went wrong"],
     ["/login?login_challenge=unknown-challenge", 404, "This request is unknown"],
     ["/problem/expired", 200, "This request has expired"],
+    // A path that is no page at all says so, rather than speaking of a sign-in request.
+    ["/anything", 404, "This page does not exist"],
+    ["/login/submit", 405, "This link is not valid"],
   ] as const) {
     const response = await page.goto(`${stack.app.url}${path}`);
     expect(response?.status(), path).toBe(status);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+    expect(await page.locator("script").count(), path).toBe(0);
   }
+});
+
+test.describe("with JavaScript on", () => {
+  test.use({ javaScriptEnabled: true });
+
+  test("the flow pages ship no script and no framework payload", async ({ page, stack }) => {
+    const scriptRequests: string[] = [];
+    page.on("request", (request) => {
+      if (request.resourceType() === "script") scriptRequests.push(request.url());
+    });
+    const expectNoScript = async () => expect(await page.content(), page.url()).not.toMatch(/<script|__NEXT_DATA__|self\.__next_f/);
+
+    await page.goto(stack.rp.startUrl({ scope: "openid email" }));
+    await expectNoScript();
+    await signIn(page, stack, { password: "wrong password" });
+    await expect(page.locator("#login-error")).toBeVisible();
+    await expectNoScript();
+    await signIn(page, stack, { remember: true });
+    await expect(page.locator("#accept")).toBeVisible();
+    await expectNoScript();
+    await allowConsent(page);
+    expect((await callbackResult(page, stack)).result).toBe("success");
+    await page.goto(stack.rp.logoutUrl({ state: "no-scripts" }));
+    await expect(page.locator("#accept")).toBeVisible();
+    await expectNoScript();
+    expect(scriptRequests).toEqual([]);
+  });
 });

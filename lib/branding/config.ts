@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { type ReadFile, configDocumentError, readConfigDocument, readTextFile } from "@/lib/config-document";
 
 // Only values that cannot break out of a CSS declaration: they are written into a <style> element.
 const color = z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, "must be a hex colour like #1f5fd1");
@@ -53,39 +53,22 @@ export type Branding = {
   customCss?: string;
 };
 
-export class BrandingError extends Error {
-  override name = "BrandingError";
-}
-
 const noBranding: Branding = { colors: { light: {}, dark: {} }, links: {} };
 
 /** BRANDING (JSON) or BRANDING_FILE (path to JSON). A broken one stops start-up with a message naming the key. */
-export function parseBranding(env: Record<string, string | undefined>, readFile = (path: string) => readFileSync(path, "utf8")): Branding {
-  const inline = env.BRANDING;
-  const file = env.BRANDING_FILE;
-  if (!inline && !file) return noBranding;
-  const source = inline ? "BRANDING" : `BRANDING_FILE (${file})`;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(inline ?? readFile(file as string));
-  } catch (error) {
-    throw new BrandingError(`Invalid configuration:\n  ${source}: cannot be read as JSON (${(error as Error).message})`);
-  }
-  const result = brandingSchema.safeParse(raw);
-  if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  ${source}: ${issue.path.join(".") || "(root)"}: ${issue.message}`);
-    throw new BrandingError(`Invalid configuration:\n${lines.join("\n")}`);
-  }
-  const b = result.data;
+export function parseBranding(env: Record<string, string | undefined>, readFile: ReadFile = readTextFile): Branding {
+  const document = readConfigDocument(env, "BRANDING", brandingSchema, readFile);
+  if (!document) return noBranding;
+  const { data: b, source } = document;
   let customCss: string | undefined;
   if (b.customCssFile) {
     try {
       customCss = readFile(b.customCssFile);
     } catch (error) {
-      throw new BrandingError(`Invalid configuration:\n  ${source}: customCssFile: cannot be read (${(error as Error).message})`);
+      throw configDocumentError(source, `customCssFile: cannot be read (${(error as Error).message})`);
     }
     // The CSS is served inside a <style> element: it must not be able to close it.
-    if (/<\/style/i.test(customCss)) throw new BrandingError(`Invalid configuration:\n  ${source}: customCssFile: must not contain </style`);
+    if (/<\/style/i.test(customCss)) throw configDocumentError(source, "customCssFile: must not contain </style");
   }
   return {
     productName: b.productName,

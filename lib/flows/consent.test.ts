@@ -19,17 +19,17 @@ const trust = { firstPartyClients: [] };
 
 describe("decideConsentStart", () => {
   it("accepts without asking for a client the deployment lists as first-party", () => {
-    expect(decideConsentStart(consentRequest(), user(), { firstPartyClients: ["rp"] }).action).toBe("accept");
+    expect(decideConsentStart(consentRequest(), user(), { firstPartyClients: ["rp"] }).kind).toBe("accept");
   });
 
   it("shows the consent page by default", () => {
-    expect(decideConsentStart(consentRequest(), user(), trust)).toEqual({ action: "show" });
+    expect(decideConsentStart(consentRequest(), user(), trust)).toEqual({ kind: "show", user: user() });
   });
 
   it("accepts a remembered consent with the requested scopes and the claims again", () => {
     const decision = decideConsentStart(consentRequest({ skip: true }), user(), trust);
     expect(decision).toEqual({
-      action: "accept",
+      kind: "accept",
       body: {
         grant_scope: ["openid", "email", "profile"],
         grant_access_token_audience: [],
@@ -45,12 +45,12 @@ describe("decideConsentStart", () => {
 
   it("accepts without asking for a client marked skip_consent", () => {
     const decision = decideConsentStart(consentRequest({ client: client({ skipConsent: true }) }), user(), trust);
-    expect(decision.action).toBe("accept");
+    expect(decision.kind).toBe("accept");
   });
 
   it("rejects when the account behind the subject is gone", () => {
     expect(decideConsentStart(consentRequest(), undefined, trust)).toMatchObject({
-      action: "reject",
+      kind: "reject",
       body: { error: "login_required" },
     });
   });

@@ -2,18 +2,19 @@ import type { AcceptOAuth2ConsentRequest, RejectOAuth2Request } from "@ory/clien
 import type { ConsentRequest } from "@/lib/hydra/models";
 import { idTokenClaims } from "@/lib/identity/claims";
 import type { User } from "@/lib/identity/user";
-import { rememberFor } from "./login";
+import { rememberFor } from "./remember";
 
 export type ConsentPolicy = { rememberFor: number };
 
 export type ConsentStart =
-  | { action: "accept"; body: AcceptOAuth2ConsentRequest }
-  | { action: "reject"; body: RejectOAuth2Request }
-  | { action: "show" };
+  | { kind: "accept"; body: AcceptOAuth2ConsentRequest }
+  | { kind: "reject"; body: RejectOAuth2Request }
+  | { kind: "show"; user: User };
 
 /**
  * What to do when the browser arrives with a consent challenge. Hydra only
- * echoes `client.skip_consent` (contract §0.4): acting on it is ours. On skip
+ * stores and echoes `client.skip_consent` (requestConsent in
+ * consent/strategy_default.go never reads it): acting on it is ours. On skip
  * Hydra copies no claims from the remembered consent, so we send them again.
  * Clients the deployment lists as first-party are treated like skip_consent.
  */
@@ -24,20 +25,20 @@ export function decideConsentStart(
 ): ConsentStart {
   if (!user) {
     return {
-      action: "reject",
+      kind: "reject",
       body: { error: "login_required", error_description: "The account no longer exists" },
     };
   }
   if (request.skip || request.client.skipConsent || trust.firstPartyClients.includes(request.client.id)) {
     return {
-      action: "accept",
+      kind: "accept",
       body: consentAcceptBody({ request, user, ticked: request.requestedScope, remember: false, policy: { rememberFor: 0 } }),
     };
   }
-  return { action: "show" };
+  return { kind: "show", user };
 }
 
-/** Only scopes that were both requested and ticked: Hydra does not check this itself (contract §0.5). */
+/** Only scopes that were both requested and ticked: Hydra does not check this itself (consent/handler.go, acceptOAuth2ConsentRequest). */
 export function grantableScopes(requested: readonly string[], ticked: readonly string[]): string[] {
   const chosen = new Set(ticked);
   return requested.filter((scope) => chosen.has(scope));

@@ -6,12 +6,12 @@ const policy = { rememberFor: 600, extendSessionOnSkip: false };
 
 describe("decideLoginStart", () => {
   it("shows the form when Hydra does not know the person", () => {
-    expect(decideLoginStart(loginRequest(), policy)).toEqual({ action: "show", prefillEmail: "" });
+    expect(decideLoginStart(loginRequest(), policy)).toEqual({ kind: "show", prefillEmail: "" });
   });
 
   it("pre-fills the email from login_hint", () => {
     const request = loginRequest({ oidc: { acrValues: [], uiLocales: [], loginHint: "foo@bar.com" } });
-    expect(decideLoginStart(request, policy)).toMatchObject({ action: "show", prefillEmail: "foo@bar.com" });
+    expect(decideLoginStart(request, policy)).toMatchObject({ kind: "show", prefillEmail: "foo@bar.com" });
   });
 
   it("pre-fills from a verified id_token_hint and warns who is expected", () => {
@@ -23,7 +23,7 @@ describe("decideLoginStart", () => {
 
   it("accepts a remembered session at once, with the same subject and the acr/amr Hydra forgets", () => {
     expect(decideLoginStart(loginRequest({ skip: true, subject: "user-1" }), policy)).toEqual({
-      action: "accept",
+      kind: "accept",
       body: { subject: "user-1", acr: "1", amr: ["pwd"] },
     });
   });
@@ -31,7 +31,7 @@ describe("decideLoginStart", () => {
   it("extends the session on skip when configured, for the client's remember time", () => {
     const request = loginRequest({ skip: true, subject: "user-1", client: client({ metadata: { remember_login_for: 90 } }) });
     const decision = decideLoginStart(request, { ...policy, extendSessionOnSkip: true });
-    expect(decision).toMatchObject({ action: "accept", body: { extend_session_lifespan: true, remember_for: 90 } });
+    expect(decision).toMatchObject({ kind: "accept", body: { extend_session_lifespan: true, remember_for: 90 } });
   });
 
   it("says why a known person must sign in again", () => {

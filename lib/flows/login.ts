@@ -1,6 +1,7 @@
 import type { AcceptOAuth2LoginRequest } from "@ory/client-fetch";
 import type { LoginRequest } from "@/lib/hydra/models";
 import { type AuthMethod, acrForMethods } from "./authentication";
+import { rememberFor } from "./remember";
 
 export type LoginPolicy = { rememberFor: number; extendSessionOnSkip: boolean };
 
@@ -8,9 +9,9 @@ export type LoginPolicy = { rememberFor: number; extendSessionOnSkip: boolean };
 export type ReauthenticationReason = "prompt_login" | "max_age";
 
 export type LoginStart =
-  | { action: "accept"; body: AcceptOAuth2LoginRequest }
+  | { kind: "accept"; body: AcceptOAuth2LoginRequest }
   | {
-      action: "show";
+      kind: "show";
       prefillEmail: string;
       reason?: ReauthenticationReason;
       /** From a verified id_token_hint: signing in as anyone else ends the flow with login_required. */
@@ -26,7 +27,8 @@ export function decideLoginStart(request: LoginRequest, policy: LoginPolicy): Lo
   if (request.skip) {
     const body: AcceptOAuth2LoginRequest = {
       subject: request.subject,
-      // Hydra copies nothing from the original session on skip: re-send acr and amr (contract §0.2).
+      // On skip Hydra takes acr, amr and context from this accept body, not from the original session
+      // (consent/handler.go, acceptOAuth2LoginRequest): re-send them.
       ...authenticationClaims(["pwd"], request.oidc.acrValues),
     };
     if (policy.extendSessionOnSkip) {
@@ -34,12 +36,12 @@ export function decideLoginStart(request: LoginRequest, policy: LoginPolicy): Lo
       body.extend_session_lifespan = true;
       body.remember_for = rememberFor(request.client.metadata, "remember_login_for", policy.rememberFor);
     }
-    return { action: "accept", body };
+    return { kind: "accept", body };
   }
   const hinted = request.oidc.idTokenHintClaims;
   const expectedEmail = typeof hinted?.email === "string" ? hinted.email : undefined;
   return {
-    action: "show",
+    kind: "show",
     prefillEmail: request.oidc.loginHint ?? expectedEmail ?? "",
     reason: reauthenticationReason(request.requestUrl),
     expectedEmail,
@@ -88,10 +90,4 @@ function authenticationClaims(
   const claims: Pick<AcceptOAuth2LoginRequest, "acr" | "amr" | "context"> = { acr, amr: [...methods] };
   if (requestedAcr.length > 0) claims.context = { acr_requested: [...requestedAcr], acr_met: requestedAcr.includes(acr) };
   return claims;
-}
-
-/** A client may shorten or lengthen remembering through its metadata, e.g. `{"remember_login_for": 3600}`. */
-export function rememberFor(metadata: Record<string, unknown>, key: string, fallback: number): number {
-  const value = metadata[key];
-  return typeof value === "number" && Number.isInteger(value) && value >= 0 ? value : fallback;
 }

@@ -6,20 +6,20 @@ describe("outcomeOfHydraFailure", () => {
   const outcome = (status: number, body: unknown = {}) => outcomeOfHydraFailure(failureForStatus(status, body));
 
   it("maps Hydra's statuses to one problem each", () => {
-    expect(outcome(404)).toEqual({ problem: "not_found" });
-    expect(outcome(401)).toEqual({ problem: "expired" });
-    expect(outcome(409)).toEqual({ problem: "expired" });
-    expect(outcome(400)).toEqual({ problem: "invalid_request" });
-    expect(outcome(500)).toEqual({ problem: "unavailable" });
-    expect(outcome(502)).toEqual({ problem: "unavailable" });
+    expect(outcome(404)).toEqual({ kind: "problem", problem: "not_found" });
+    expect(outcome(401)).toEqual({ kind: "problem", problem: "expired" });
+    expect(outcome(409)).toEqual({ kind: "problem", problem: "expired" });
+    expect(outcome(400)).toEqual({ kind: "problem", problem: "invalid_request" });
+    expect(outcome(500)).toEqual({ kind: "problem", problem: "unavailable" });
+    expect(outcome(502)).toEqual({ kind: "problem", problem: "unavailable" });
   });
 
   it("follows Hydra's redirect for a request it already handled (410)", () => {
-    expect(outcome(410, { redirect_to: "http://localhost:4444/x" })).toEqual({ redirectTo: "http://localhost:4444/x" });
+    expect(outcome(410, { redirect_to: "http://localhost:4444/x" })).toEqual({ kind: "redirect", to: "http://localhost:4444/x" });
   });
 
   it("treats a 410 without a redirect as unknown", () => {
-    expect(outcome(410, null)).toEqual({ problem: "not_found" });
+    expect(outcome(410, null)).toEqual({ kind: "problem", problem: "not_found" });
   });
 });
 

@@ -5,6 +5,7 @@ export const problems = {
   invalid_request: 400,
   forbidden: 403,
   not_found: 404,
+  page_not_found: 404,
   method_not_allowed: 405,
   expired: 401,
   too_large: 413,
@@ -15,8 +16,10 @@ export const problems = {
 
 export type ProblemKind = keyof typeof problems;
 
-/** The page (and message) each problem is explained with: a wrong method reads like any invalid request. */
-export function problemPage(kind: ProblemKind): Exclude<ProblemKind, "method_not_allowed"> {
+/** The problems that have a page (and message) of their own: a wrong method reads like any invalid request. */
+export type ProblemPage = Exclude<ProblemKind, "method_not_allowed">;
+
+export function problemPage(kind: ProblemKind): ProblemPage {
   return kind === "method_not_allowed" ? "invalid_request" : kind;
 }
 
@@ -24,20 +27,24 @@ export function isProblemKind(value: string): value is ProblemKind {
   return Object.hasOwn(problems, value);
 }
 
-export type HydraOutcome = { problem: ProblemKind; retryAfter?: number } | { redirectTo: string };
+export type Problem = { kind: "problem"; problem: ProblemKind; retryAfter?: number };
+export type Redirect = { kind: "redirect"; to: string };
+
+export const problem = (kind: ProblemKind, retryAfter?: number): Problem =>
+  retryAfter === undefined ? { kind: "problem", problem: kind } : { kind: "problem", problem: kind, retryAfter };
 
 /** What the browser sees when Hydra refuses or cannot answer a challenge. */
-export function outcomeOfHydraFailure(failure: HydraFailure): HydraOutcome {
+export function outcomeOfHydraFailure(failure: HydraFailure): Problem | Redirect {
   switch (failure.kind) {
     case "handled":
-      return { redirectTo: failure.redirectTo };
+      return { kind: "redirect", to: failure.redirectTo };
     case "expired":
-      return { problem: "expired" };
+      return problem("expired");
     case "not_found":
-      return { problem: "not_found" };
+      return problem("not_found");
     case "invalid":
-      return { problem: "invalid_request" };
+      return problem("invalid_request");
     case "unavailable":
-      return { problem: "unavailable" };
+      return problem("unavailable");
   }
 }

@@ -1,6 +1,16 @@
-import "server-only";
-import { Configuration, OAuth2Api } from "@ory/client-fetch";
+import { Configuration, type FetchAPI, OAuth2Api } from "@ory/client-fetch";
+import { Agent, fetch as undiciFetch } from "undici";
 import { config } from "@/lib/config";
+
+/**
+ * One keep-alive pool for every call to Hydra: a flow makes several admin
+ * calls within milliseconds, and a fresh TCP connection for each would cost
+ * more than the call. Idle sockets close well before Hydra's own idle timeout.
+ */
+const pool = new Agent({ connections: 64, keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000 });
+
+const pooledFetch = ((input: string | URL | Request, init?: RequestInit) =>
+  undiciFetch(input as Parameters<typeof undiciFetch>[0], { ...(init as object), dispatcher: pool })) as unknown as FetchAPI;
 
 let apis: { admin: OAuth2Api; public: OAuth2Api } | undefined;
 
@@ -8,14 +18,19 @@ export function hydraApis(): { admin: OAuth2Api; public: OAuth2Api } {
   if (!apis) {
     const { adminUrl, publicUrl, apiKey } = config().hydra;
     apis = {
-      admin: new OAuth2Api(new Configuration({ basePath: adminUrl, accessToken: apiKey })),
-      public: new OAuth2Api(new Configuration({ basePath: publicUrl, accessToken: apiKey })),
+      admin: new OAuth2Api(new Configuration({ basePath: adminUrl, accessToken: apiKey, fetchApi: pooledFetch })),
+      public: new OAuth2Api(new Configuration({ basePath: publicUrl, accessToken: apiKey, fetchApi: pooledFetch })),
     };
   }
   return apis;
 }
 
-/** Per-call options: never cached by Next.js, and never waiting on Hydra for longer than configured. */
+/** Per-call options: never waiting on Hydra for longer than configured. */
 export function callOptions(): RequestInit {
-  return { cache: "no-store", signal: AbortSignal.timeout(config().hydra.timeoutMs) };
+  return { signal: AbortSignal.timeout(config().hydra.timeoutMs) };
+}
+
+/** A plain request through the same pool, for endpoints the SDK does not wrap (health). */
+export function hydraFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  return pooledFetch(url, init);
 }

@@ -1,8 +1,7 @@
-import "server-only";
 import type { AcceptOAuth2ConsentRequest, AcceptOAuth2LoginRequest, RejectOAuth2Request } from "@ory/client-fetch";
 import { config } from "@/lib/config";
 import { isHydraRedirect, resolveHydraRedirect } from "@/lib/security/redirects";
-import { callOptions, hydraApis } from "./client";
+import { callOptions, hydraApis, hydraFetch } from "./client";
 import { HydraError, classifyHydraError } from "./errors";
 import {
   type ConsentRequest,
@@ -88,7 +87,7 @@ export async function rejectLogout(challenge: string): Promise<void> {
 export async function hydraIsReady(): Promise<boolean> {
   const { adminUrl, apiKey } = config().hydra;
   try {
-    const response = await fetch(`${adminUrl}/health/ready`, {
+    const response = await hydraFetch(`${adminUrl}/health/ready`, {
       ...callOptions(),
       headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {},
     });

@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { readConfigDocument } from "@/lib/config-document";
 import { locales } from "@/lib/i18n/locales";
 
 /** Text in several languages; English is required so every language has something to fall back to. */
@@ -44,28 +44,9 @@ export type ScopeCatalogue = Record<string, ScopeRule>;
  */
 export const defaultScopeCatalogue: ScopeCatalogue = {};
 
-export class ScopeCatalogueError extends Error {
-  override name = "ScopeCatalogueError";
-}
-
 /** SCOPE_CATALOGUE (JSON) or SCOPE_CATALOGUE_FILE (path to JSON); a bad one names the offending key. */
 export function parseScopeCatalogue(env: Record<string, string | undefined>): ScopeCatalogue {
-  const inline = env.SCOPE_CATALOGUE;
-  const file = env.SCOPE_CATALOGUE_FILE;
-  if (!inline && !file) return defaultScopeCatalogue;
-  const source = inline ? "SCOPE_CATALOGUE" : `SCOPE_CATALOGUE_FILE (${file})`;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(inline ?? readFileSync(file as string, "utf8"));
-  } catch (error) {
-    throw new ScopeCatalogueError(`Invalid configuration:\n  ${source}: cannot be read as JSON (${(error as Error).message})`);
-  }
-  const result = scopeCatalogueSchema.safeParse(raw);
-  if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  ${source}: ${issue.path.join(".") || "(root)"}: ${issue.message}`);
-    throw new ScopeCatalogueError(`Invalid configuration:\n${lines.join("\n")}`);
-  }
-  return result.data.scopes;
+  return readConfigDocument(env, "SCOPE_CATALOGUE", scopeCatalogueSchema)?.data.scopes ?? defaultScopeCatalogue;
 }
 
 let cached: ScopeCatalogue | undefined;

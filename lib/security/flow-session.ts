@@ -1,8 +1,8 @@
-import "server-only";
 import { randomBytes } from "node:crypto";
 import { sealData, unsealData } from "iron-session";
 import { z } from "zod";
 import { config } from "@/lib/config";
+import { type CsrfPurpose, csrfToken, verifyCsrfToken } from "./csrf";
 
 /**
  * A short-lived, sealed cookie: an id that CSRF tokens are bound to, and a
@@ -29,25 +29,75 @@ export function newFlowSession(): FlowSession {
   return { id: randomBytes(18).toString("base64url") };
 }
 
+/** Sealed once per browser (and again only when the flash changes), not once per request. */
 export async function sealFlowSession(session: FlowSession): Promise<string> {
-  return sealData(session, { password: config().sessionSecrets, ttl: ttlSeconds });
+  const sealed = await sealData(session, { password: config().sessionSecrets, ttl: ttlSeconds });
+  unsealed.remember(sealed, session);
+  return sealed;
 }
 
 export async function unsealFlowSession(sealed: string | undefined): Promise<FlowSession | undefined> {
   if (!sealed) return undefined;
+  const known = unsealed.get(sealed);
+  if (known) return known;
   try {
     const data = await unsealData(sealed, { password: config().sessionSecrets, ttl: ttlSeconds });
-    return flowSessionSchema.safeParse(data).data;
+    const session = flowSessionSchema.safeParse(data).data;
+    if (session) unsealed.remember(sealed, session);
+    return session;
   } catch {
     return undefined;
   }
 }
 
-/** The current key for deriving CSRF tokens: the newest session secret. */
-export function csrfKey(): string {
+/**
+ * Seals this process has made or opened, so each browser's cookie costs the
+ * key derivation and decryption once per instance instead of once per hop.
+ * Keyed by the exact sealed string, which iron's HMAC makes unforgeable, and
+ * kept only until the expiry written inside the seal. Bounded: the oldest go first.
+ */
+class UnsealedCache {
+  private readonly entries = new Map<string, { session: FlowSession; expiresAt: number }>();
+  constructor(private readonly maxEntries: number) {}
+
+  get(sealed: string): FlowSession | undefined {
+    const entry = this.entries.get(sealed);
+    if (!entry) return undefined;
+    if (entry.expiresAt > Date.now()) return entry.session;
+    this.entries.delete(sealed);
+    return undefined;
+  }
+
+  remember(sealed: string, session: FlowSession): void {
+    const expiresAt = sealExpiry(sealed);
+    if (!expiresAt) return;
+    if (this.entries.size >= this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    this.entries.set(sealed, { session, expiresAt });
+  }
+}
+
+const unsealed = new UnsealedCache(20_000);
+
+/** iron's seal is `Fe26.2*id*salt*iv*data*expiration*hmacSalt*hmac`, and iron-session appends `~version`. */
+export function sealExpiry(sealed: string): number | undefined {
+  const expiration = sealed.split("~")[0]?.split("*")[5];
+  return expiration && /^\d+$/.test(expiration) ? Number(expiration) : undefined;
+}
+
+/** The token a form of this browser carries for one challenge, made with the newest secret. */
+export function formToken(session: FlowSession, purpose: CsrfPurpose, challenge: string): string {
   const secrets = config().sessionSecrets;
   const newest = Math.max(...Object.keys(secrets).map(Number));
-  return secrets[String(newest)] as string;
+  return csrfToken(secrets[String(newest)] as string, session.id, purpose, challenge);
+}
+
+/** Tokens made with any configured secret stay valid while secrets rotate. */
+export function formTokenIsValid(session: FlowSession | undefined, purpose: CsrfPurpose, challenge: string, token: string): boolean {
+  if (!session) return false;
+  return Object.values(config().sessionSecrets).some((key) => verifyCsrfToken(key, session.id, purpose, challenge, token));
 }
 
 function isHttps(): boolean {

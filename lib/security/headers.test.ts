@@ -4,9 +4,10 @@ import { formActionSources, securityHeaders } from "./headers";
 describe("securityHeaders", () => {
   const base = { nonce: "abc123", formTargets: ["http://localhost:4444"] };
 
-  it("allows scripts only with the request's nonce", () => {
+  it("runs no script at all, and styles only from us or with the request's nonce", () => {
     const csp = securityHeaders({ ...base, https: false })["Content-Security-Policy"];
-    expect(csp).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
+    expect(csp).toContain("script-src 'none'");
+    expect(csp).toContain("style-src 'self' 'nonce-abc123'");
     expect(csp).not.toContain("unsafe-inline");
     expect(csp).not.toContain("unsafe-eval");
   });

@@ -5,11 +5,12 @@ export type HeaderOptions = {
   formTargets: string[];
 };
 
-/** The one place security headers are decided; proxy.ts applies them to every response. */
+/** The one place security headers are decided; lib/server/serve.ts applies them to every page. */
 export function securityHeaders({ nonce, https, formTargets }: HeaderOptions): Record<string, string> {
   const csp = [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    // The pages work without JavaScript and ship none: no script may run at all.
+    "script-src 'none'",
     `style-src 'self' 'nonce-${nonce}'`,
     "img-src 'self' https: data:",
     "font-src 'self'",

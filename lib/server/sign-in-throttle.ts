@@ -1,4 +1,3 @@
-import "server-only";
 import { config } from "@/lib/config";
 import { db } from "@/lib/identity/db";
 import { DatabaseFailureStore } from "@/lib/identity/failure-store";
@@ -7,41 +6,34 @@ import {
   MemoryFailureStore,
   accountThrottle,
   addressThrottle,
-  clientAddress,
   nextFailure,
   retryAfterSeconds,
   throttleKeys,
 } from "@/lib/security/rate-limit";
 
-// proxy.ts and the route handlers are bundled apart; one process must still count in one place.
-const storeKey = Symbol.for("hydra-provider.sign-in-failures");
-const shared = globalThis as { [storeKey]?: FailureStore };
+let store: FailureStore | undefined;
 
 function failureStore(): FailureStore {
-  shared[storeKey] ??= config().rateLimitStore === "database" ? new DatabaseFailureStore(db) : new MemoryFailureStore();
-  return shared[storeKey];
-}
-
-function keysFor(email: string, headers: Headers) {
-  return throttleKeys(email, clientAddress(headers.get("x-forwarded-for"), config().trustProxyHops));
+  store ??= config().rateLimitStore === "database" ? new DatabaseFailureStore(db) : new MemoryFailureStore();
+  return store;
 }
 
 /** Seconds until this email from this address may try again (0: now). */
-export async function signInRetryAfter(email: string, headers: Headers): Promise<number> {
-  const keys = keysFor(email, headers);
+export async function signInRetryAfter(email: string, clientAddress: string): Promise<number> {
+  const keys = throttleKeys(email, clientAddress);
   const now = Date.now();
   const [account, address] = await Promise.all([failureStore().get(keys.account), failureStore().get(keys.address)]);
   return Math.max(retryAfterSeconds(account, now, accountThrottle), retryAfterSeconds(address, now, addressThrottle));
 }
 
-export async function recordSignInFailure(email: string, headers: Headers): Promise<void> {
-  const keys = keysFor(email, headers);
+export async function recordSignInFailure(email: string, clientAddress: string): Promise<void> {
+  const keys = throttleKeys(email, clientAddress);
   const now = Date.now();
   const store = failureStore();
   await store.put(keys.account, nextFailure(await store.get(keys.account), now, accountThrottle));
   await store.put(keys.address, nextFailure(await store.get(keys.address), now, addressThrottle));
 }
 
-export async function clearSignInFailures(email: string, headers: Headers): Promise<void> {
-  await failureStore().remove(keysFor(email, headers).account);
+export async function clearSignInFailures(email: string, clientAddress: string): Promise<void> {
+  await failureStore().remove(throttleKeys(email, clientAddress).account);
 }

@@ -50,3 +50,7 @@ export function formFields(form: FormData): Record<string, unknown> {
   }
   return fields;
 }
+
+export type LoginForm = z.output<typeof loginFormSchema>;
+export type ConsentForm = z.output<typeof consentFormSchema>;
+export type LogoutForm = z.output<typeof logoutFormSchema>;

@@ -1,0 +1,60 @@
+import { ClientCard, type ClientCardInfo, clientCardInfo, clientCardLabels } from "@/components/client-card";
+import { LoginForm } from "@/components/login-form";
+import { PageShell } from "@/components/page-shell";
+import type { ReauthenticationReason } from "@/lib/flows/login";
+import { translator } from "@/lib/i18n";
+import type { PageChrome } from "@/lib/page-chrome";
+import { serveFlowPage } from "@/lib/server/serve";
+import * as login from "@/lib/server/steps/login";
+
+export const config = { runtime: "nodejs", unstable_runtimeJS: false };
+
+type LoginView = {
+  client: ClientCardInfo;
+  challenge: string;
+  csrf: string;
+  email: string;
+  failedBefore: boolean;
+  reason: ReauthenticationReason | null;
+  expectedEmail: string | null;
+};
+
+export const getServerSideProps = serveFlowPage({
+  param: "login_challenge",
+  start: login.start,
+  view: ({ request, decision, flashEmail }, page): LoginView => ({
+    client: clientCardInfo(request.client),
+    challenge: request.challenge,
+    csrf: page.formToken("login", request.challenge),
+    email: flashEmail ?? decision.prefillEmail,
+    failedBefore: page.query.error === "invalid_credentials",
+    reason: decision.reason ?? null,
+    expectedEmail: decision.expectedEmail ?? null,
+  }),
+});
+
+export default function LoginPage({ chrome, view }: { chrome: PageChrome; view: LoginView }) {
+  const t = translator(chrome.locale);
+  const client = view.client.name;
+  return (
+    <PageShell chrome={chrome} title={t("login.title")}>
+      <ClientCard client={view.client} labels={clientCardLabels(t)} />
+      <p>{t("login.intro", { client })}</p>
+      {view.reason && <p className="notice">{t(view.reason === "max_age" ? "login.reauthMaxAge" : "login.reauthPromptLogin", { client })}</p>}
+      {view.expectedEmail && <p className="notice">{t("login.expectedAccount", { client, email: view.expectedEmail })}</p>}
+      <LoginForm
+        challenge={view.challenge}
+        csrf={view.csrf}
+        email={view.email}
+        error={view.failedBefore ? t("login.invalidCredentials") : undefined}
+        labels={{
+          email: t("login.email"),
+          password: t("login.password"),
+          remember: t("login.remember"),
+          submit: t("login.submit"),
+          cancel: t("login.cancel"),
+        }}
+      />
+    </PageShell>
+  );
+}
