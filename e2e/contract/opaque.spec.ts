@@ -1,4 +1,4 @@
-// The acceptance matrix (contract §C4) with opaque access tokens. Rows live in rows/*.ts;
+// The acceptance matrix (docs/acceptance-matrix.md) with opaque access tokens. Rows live in rows/*.ts;
 // one file per strategy because the stack (a worker fixture) can only be chosen per file.
 import { test } from "../harness/fixtures";
 import { hintAndAcrRows } from "./rows/hints-and-acr";

@@ -1,4 +1,4 @@
-// Acceptance matrix rows F and G (contract §C4): login_hint, id_token_hint and acr_values,
+// Acceptance matrix rows F and G (docs/acceptance-matrix.md): login_hint, id_token_hint and acr_values,
 // against real Hydra for both token strategies.
 import { expect, test } from "../../harness/fixtures";
 import { addUser, admin, allowConsent, callbackResult, describeRows, fullFlow, nextCallback, recordVisits, signIn, startHeld, type Strategy } from "../helpers";

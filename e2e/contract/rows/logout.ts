@@ -1,4 +1,4 @@
-// Acceptance matrix rows I and L (contract §C4): skipping clients and logout,
+// Acceptance matrix rows I and L (docs/acceptance-matrix.md): skipping clients and logout,
 // against real Hydra for both token strategies.
 import { expect, test } from "../../harness/fixtures";
 import { allowConsent, callbackResult, describeRows, fullFlow, nextCallback, recordVisits, signIn, type Strategy } from "../helpers";

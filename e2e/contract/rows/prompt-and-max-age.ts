@@ -1,4 +1,4 @@
-// Acceptance matrix rows D and E (contract §C4): prompt=none, prompt=login and max_age,
+// Acceptance matrix rows D and E (docs/acceptance-matrix.md): prompt=none, prompt=login and max_age,
 // against real Hydra for both token strategies.
 import { expect, test } from "../../harness/fixtures";
 import { allowConsent, callbackResult, describeRows, fullFlow, nextCallback, recordVisits, signIn, sleep, type Strategy } from "../helpers";

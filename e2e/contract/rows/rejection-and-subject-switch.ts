@@ -1,4 +1,4 @@
-// Acceptance matrix rows H and K (contract §C4): a rejected login or consent, and a skipped
+// Acceptance matrix rows H and K (docs/acceptance-matrix.md): a rejected login or consent, and a skipped
 // login accepted as someone else, against real Hydra for both token strategies.
 import { expect, test } from "../../harness/fixtures";
 import { admin, allowConsent, callbackResult, describeRows, fullFlow, recordVisits, signIn, startHeld, type Strategy } from "../helpers";

@@ -1,4 +1,4 @@
-// Acceptance matrix rows M and N (contract §C4): Hydra's admin session operations and
+// Acceptance matrix rows M and N (docs/acceptance-matrix.md): Hydra's admin session operations and
 // refresh/revocation, against real Hydra for both token strategies.
 import { expect, test } from "../../harness/fixtures";
 import { admin, currentClientId, describeRows, fullFlow, nextCallback, recordVisits, type Strategy } from "../helpers";

@@ -1,4 +1,4 @@
-// Acceptance matrix rows A–C (contract §C4): a first sign-in, and the login and consent
+// Acceptance matrix rows A–C (docs/acceptance-matrix.md): a first sign-in, and the login and consent
 // remembered after it, against real Hydra for both token strategies.
 import { expect, test } from "../../harness/fixtures";
 import { allowConsent, callbackResult, currentClientId, decodeJwt, describeRows, fullFlow, nextCallback, recordVisits, signIn, sleep, uuid, type Strategy } from "../helpers";
@@ -95,7 +95,7 @@ export function signInAndRememberRows(strategy: Strategy) {
       }) => {
         const client = await stack.addClient({ metadata: { remember_login_for: 2 } });
         await fullFlow(page, stack, { start: { client_id: client.client_id }, rememberLogin: true });
-        // remember_for is only the cookie's Max-Age (§A3); the server-side session has no TTL.
+        // remember_for is only the cookie's Max-Age; the server-side session has no TTL (acceptOAuth2LoginRequest, consent/handler.go).
 
         await sleep(3_000);
         const logins = recordVisits(page, stack, "/login");

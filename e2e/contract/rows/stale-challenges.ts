@@ -1,4 +1,4 @@
-// Acceptance matrix row J (contract §C4): unknown, expired, reused and used
+// Acceptance matrix row J (docs/acceptance-matrix.md): unknown, expired, reused and used
 // challenges, against real Hydra for both token strategies.
 import { expect, test } from "../../harness/fixtures";
 import { allowConsent, callbackResult, describeRows, fullFlow, recordVisits, signIn, sleep, type Strategy } from "../helpers";
@@ -44,7 +44,7 @@ export function staleChallengeRows(strategy: Strategy) {
         await allowConsent(page);
         expect((await callbackResult(page, stack)).result).toBe("success");
 
-        // Challenges are stateless (§0.1): the used login challenge still answers 200 and the form renders.
+        // Challenges are stateless (the flow is encrypted into them, oauth2/flowctx/encoding.go): the used login challenge still answers 200 and the form renders.
         const logins = recordVisits(page, stack, "/login");
         stack.rp.callbacks.length = 0;
         await page.goto(loginUrl);
