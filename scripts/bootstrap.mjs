@@ -108,16 +108,17 @@ export function ensureChromium() {
 
 // Everything `next build` reads; a change in any of them makes the build stale.
 const APP_BUILD_INPUTS = [
-  "app",
+  "pages",
   "lib",
   "components",
   "messages",
+  "styles",
   "public",
+  "instrumentation.ts",
+  "instrumentation-node.ts",
   "next.config.mjs",
   "next.config.ts",
   "next.config.js",
-  "proxy.ts",
-  "middleware.ts",
   "tsconfig.json",
   "package-lock.json",
 ];
@@ -137,10 +138,6 @@ function newestMtime(path) {
  * `force` (the test runner passes it when CI=true) always rebuilds.
  */
 export function ensureAppBuild({ force = false } = {}) {
-  if (!existsSync(join(root, "app"))) {
-    log("no app/ directory yet: skipping next build");
-    return;
-  }
   const buildId = join(root, nextDistDir, "BUILD_ID");
   if (!force && existsSync(buildId)) {
     const builtAt = mtimeMs(buildId);

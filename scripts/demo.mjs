@@ -43,7 +43,7 @@ try {
   process.exit(1);
 }
 if (!existsSync(join(root, nextDistDir, "BUILD_ID"))) {
-  console.error("[demo] the app has not been built (no app/ yet?)");
+  console.error(`[demo] next build left no ${nextDistDir}/BUILD_ID`);
   process.exit(1);
 }
 
