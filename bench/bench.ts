@@ -17,6 +17,7 @@
  *            --no-build                 use the existing build as it is
  *            --out DIR                  where the JSON goes (smoke: a temp dir)
  *            --no-markdown              do not rewrite BENCHMARKS.md
+ *            --ours-env NAME=value      run ours with this setting too (repeatable), e.g. CONSENT_HISTORY=0
  *
  * Modules: options.ts (this command line), build.ts, stack.ts (Hydra, the user), providers.ts,
  * pages.ts (first-load JS, page weight), machine.ts (machine, hash cost), warm-up.ts, cells.ts
@@ -68,6 +69,7 @@ async function main(): Promise<number> {
       ports: { ours: oursPort!, reference: referencePort!, null: nullPort! },
       startupProbes: options.startupProbes,
       profileDir,
+      oursEnv: options.oursEnv,
       running,
     });
     log(`providers up: ${providers.map((p) => `${p.id} ${Math.round(p.startupMs)} ms`).join(", ")}`);
@@ -126,6 +128,7 @@ async function main(): Promise<number> {
         routing: "one slot origin for Hydra's login/consent URLs, mapped by the load generator to the active provider (no proxy)",
         build: { distDir: options.distDir, buildMs },
         soak: options.soak,
+        oursEnv: options.oursEnv,
       },
       providers: Object.fromEntries(providers.map((p) => [p.id, { label: p.label, startupMs: round(p.startupMs, 0) }])),
       oursStartupMs: { samples: oursStartupSamples.map((v) => round(v, 0)), median: round(median(oursStartupSamples), 0) },

@@ -31,6 +31,8 @@ export interface BenchOptions {
   startupProbes: number;
   /** The soak phase: three runs of ours on one process. Absent when the run has none. */
   soak: SoakOptions | undefined;
+  /** Extra environment for ours (`--ours-env NAME=value`, repeatable): a configuration variant to measure. */
+  oursEnv: Record<string, string>;
 }
 
 const positiveInteger = (value: string, name: string, max: number): number => {
@@ -52,6 +54,7 @@ export function parseBenchOptions(argv: string[] = process.argv.slice(2)): Bench
       "no-build": { type: "boolean", default: false },
       out: { type: "string" },
       "no-markdown": { type: "boolean", default: false },
+      "ours-env": { type: "string", multiple: true },
     },
   });
   const smoke = args.smoke!;
@@ -101,5 +104,12 @@ export function parseBenchOptions(argv: string[] = process.argv.slice(2)): Bench
     writeMarkdown: !args["no-markdown"],
     startupProbes: smoke || soakMode ? 0 : 2,
     soak,
+    oursEnv: Object.fromEntries(
+      (args["ours-env"] ?? []).map((pair) => {
+        const at = pair.indexOf("=");
+        if (at < 1) throw new Error(`bad --ours-env entry ${pair}: expected NAME=value`);
+        return [pair.slice(0, at), pair.slice(at + 1)];
+      }),
+    ),
   };
 }

@@ -53,12 +53,13 @@ async function waitFor200(url: string, proc: LoggedProcess, started: number, tim
   throw new Error(`${url} not ready after ${timeoutMs} ms. Log ${proc.logFile}:\n${tail(proc.logFile)}`);
 }
 
-async function startOurs(stack: BenchStack, port: number, profileDir?: string): Promise<Started> {
+async function startOurs(stack: BenchStack, port: number, oursEnv: Record<string, string>, profileDir?: string): Promise<Started> {
   const env = appEnvironment({
     port,
     hydra: stack.hydra,
     databasePath: stack.databasePath,
     sessionSecret: stack.sessionSecret,
+    env: oursEnv,
   });
   // The app is deployed at the slot origin (see flows.ts): its URLs and Origin checks use it.
   env.APP_URL = stack.slotOrigin;
@@ -128,6 +129,7 @@ export async function startProviders(options: {
   ports: Record<ProviderId, number>;
   startupProbes: number;
   profileDir: string | undefined;
+  oursEnv: Record<string, string>;
   running: LoggedProcess[];
 }): Promise<{ providers: Provider[]; oursStartupSamples: number[] }> {
   const { stack, ports, running } = options;
@@ -137,11 +139,11 @@ export async function startProviders(options: {
     let started: Started;
     if (id === "ours") {
       for (let i = 0; i < options.startupProbes; i++) {
-        const probe = await startOurs(stack, ports.ours);
+        const probe = await startOurs(stack, ports.ours, options.oursEnv);
         oursStartupSamples.push(probe.startupMs);
         await stopProcess(probe.proc);
       }
-      started = await startOurs(stack, ports.ours, options.profileDir);
+      started = await startOurs(stack, ports.ours, options.oursEnv, options.profileDir);
       oursStartupSamples.push(started.startupMs);
     } else {
       started = id === "reference" ? await startReference(stack, ports.reference) : await startNull(stack, ports.null);

@@ -25,7 +25,8 @@ function renderHeader(result: BenchResult): string[] {
       `Next.js ${m.next}; ${m.reference}. Load average at start: ${m.loadAverageAtStart.join(" / ")}. ${sharing}`,
     "",
   );
-  const common = `scope \`${s.scope}\`; ${s.client}; Hydra DSN ${s.hydraDatabase}.`;
+  const variant = Object.entries(s.oursEnv ?? {}).map(([name, value]) => `\`${name}=${value}\``);
+  const common = `scope \`${s.scope}\`; ${s.client}; Hydra DSN ${s.hydraDatabase}${variant.length ? `; ours with ${variant.join(", ")}` : ""}.`;
   const hash = `(${hashLabel(result)}: ${fmt(result.passwordHash.verifyMsMedian)} ms per verify on this machine, measured alone)`;
   if (result.cells.length > 0) {
     const flowsPerCell = Object.entries(s.flowsPerCell)

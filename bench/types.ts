@@ -123,6 +123,8 @@ export interface BenchSettings {
   routing: string;
   build: { distDir: string; buildMs: number | undefined };
   soak?: { flowsPerRun: number; concurrency: number; settleMs: number };
+  /** Extra environment ours ran with (--ours-env). */
+  oursEnv?: Record<string, string>;
 }
 
 export interface BenchResult {

@@ -34,4 +34,10 @@ describe("parseConfig", () => {
     expect(Object.keys(config.sessionSecrets).sort()).toEqual(["1", "2"]);
     expect(config.firstPartyClients).toEqual(["a", "b"]);
   });
+
+  it("reads a bounded consent history, where 0 turns the lookup off", () => {
+    expect(parseConfig({ SESSION_SECRET: secret }).consentHistory).toBe(10);
+    expect(parseConfig({ SESSION_SECRET: secret, CONSENT_HISTORY: "0" }).consentHistory).toBe(0);
+    expect(() => parseConfig({ SESSION_SECRET: secret, CONSENT_HISTORY: "1000" })).toThrow(/CONSENT_HISTORY/);
+  });
 });

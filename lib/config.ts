@@ -46,6 +46,7 @@ const envSchema = z
     FIRST_PARTY_CLIENTS: z.string().default(""),
     RATE_LIMIT_STORE: z.enum(["memory", "database"]).default("memory"),
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    CONSENT_HISTORY: z.coerce.number().int().min(0).max(100).default(10),
   })
   .superRefine((env, ctx) => {
     if (!env.SESSION_SECRET && !env.SESSION_SECRETS) {
@@ -68,6 +69,8 @@ export type AppConfig = {
   firstPartyClients: string[];
   rateLimitStore: "memory" | "database";
   trustProxyHops: number;
+  /** How many of the subject's newest consent sessions the consent page reads to show "already shared" (0: none). */
+  consentHistory: number;
 };
 
 export class ConfigError extends Error {
@@ -101,6 +104,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     firstPartyClients: e.FIRST_PARTY_CLIENTS.split(",").map((id) => id.trim()).filter(Boolean),
     rateLimitStore: e.RATE_LIMIT_STORE,
     trustProxyHops: e.TRUST_PROXY_HOPS,
+    consentHistory: e.CONSENT_HISTORY,
   };
 }
 

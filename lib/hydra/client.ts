@@ -1,6 +1,7 @@
 import { Configuration, type FetchAPI, OAuth2Api } from "@ory/client-fetch";
-import { Agent, fetch as undiciFetch } from "undici";
+import { Agent } from "undici";
 import { config } from "@/lib/config";
+import { pooledFetch } from "./pooled-fetch";
 
 /**
  * One keep-alive pool for every call to Hydra: a flow makes several admin
@@ -9,8 +10,7 @@ import { config } from "@/lib/config";
  */
 const pool = new Agent({ connections: 64, keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000 });
 
-const pooledFetch = ((input: string | URL | Request, init?: RequestInit) =>
-  undiciFetch(input as Parameters<typeof undiciFetch>[0], { ...(init as object), dispatcher: pool })) as unknown as FetchAPI;
+const fetchFromPool = pooledFetch(pool) as FetchAPI;
 
 let apis: { admin: OAuth2Api; public: OAuth2Api } | undefined;
 
@@ -18,8 +18,8 @@ export function hydraApis(): { admin: OAuth2Api; public: OAuth2Api } {
   if (!apis) {
     const { adminUrl, publicUrl, apiKey } = config().hydra;
     apis = {
-      admin: new OAuth2Api(new Configuration({ basePath: adminUrl, accessToken: apiKey, fetchApi: pooledFetch })),
-      public: new OAuth2Api(new Configuration({ basePath: publicUrl, accessToken: apiKey, fetchApi: pooledFetch })),
+      admin: new OAuth2Api(new Configuration({ basePath: adminUrl, accessToken: apiKey, fetchApi: fetchFromPool })),
+      public: new OAuth2Api(new Configuration({ basePath: publicUrl, accessToken: apiKey, fetchApi: fetchFromPool })),
     };
   }
   return apis;
@@ -32,5 +32,5 @@ export function callOptions(): RequestInit {
 
 /** A plain request through the same pool, for endpoints the SDK does not wrap (health). */
 export function hydraFetch(url: string, init: RequestInit = {}): Promise<Response> {
-  return pooledFetch(url, init);
+  return fetchFromPool(url, init);
 }

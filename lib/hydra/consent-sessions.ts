@@ -10,15 +10,20 @@ const consentSessions = z.array(
 );
 
 /**
- * Scopes this subject has granted this client in earlier consent sessions.
- * One page of 500 and no paging: Hydra v2.3.0's Link header on this endpoint
- * points at wrong pages, and a person with more than 500 sessions with one
- * provider only loses the "already shared" grouping, never a permission.
+ * Scopes this subject has granted this client in its `newest` consent
+ * sessions. Hydra lists them newest first (FindSubjectsGrantedConsentRequests
+ * in persistence/sql/persister_consent.go orders by requested_at), remembered
+ * or not, and its time grows with every session listed, so only a page of the
+ * newest is read: older grants only lose the "already shared" grouping, never
+ * a permission. One page and no paging: Hydra v2.3.0's Link header on this
+ * endpoint points at wrong pages. Only the client id and the granted scopes
+ * are read, not the SDK's conversion of every field.
  */
-export async function scopesPreviouslyGranted(subject: string, clientId: string): Promise<string[]> {
+export async function scopesPreviouslyGranted(subject: string, clientId: string, newest: number): Promise<string[]> {
   let raw: unknown;
   try {
-    raw = await hydraApis().admin.listOAuth2ConsentSessions({ subject, pageSize: 500 }, callOptions());
+    const response = await hydraApis().admin.listOAuth2ConsentSessionsRaw({ subject, pageSize: newest }, callOptions());
+    raw = await response.raw.json();
   } catch (error) {
     throw await classifyHydraError(error);
   }

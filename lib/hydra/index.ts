@@ -16,6 +16,11 @@ export { HydraError } from "./errors";
 export type { HydraFailure } from "./errors";
 export type { ClientInfo, ConsentRequest, LoginRequest, LogoutRequest } from "./models";
 
+/**
+ * Runs one admin call and classifies its failure. Lookups read the raw JSON
+ * (the `…Raw` SDK calls): zod checks the fields we rely on, so the SDK's own
+ * conversion of every field would only be done twice.
+ */
 async function call<T>(run: (options: RequestInit) => Promise<T>): Promise<T> {
   try {
     return await run(callOptions());
@@ -37,7 +42,7 @@ async function redirectTarget(run: (options: RequestInit) => Promise<{ redirect_
 }
 
 export async function getLoginRequest(challenge: string): Promise<LoginRequest> {
-  const raw = await call((o) => hydraApis().admin.getOAuth2LoginRequest({ loginChallenge: challenge }, o));
+  const raw = await call(async (o) => (await hydraApis().admin.getOAuth2LoginRequestRaw({ loginChallenge: challenge }, o)).raw.json());
   return parsed(loginRequestSchema, raw);
 }
 
@@ -54,7 +59,7 @@ export function rejectLogin(challenge: string, body: RejectOAuth2Request): Promi
 }
 
 export async function getConsentRequest(challenge: string): Promise<ConsentRequest> {
-  const raw = await call((o) => hydraApis().admin.getOAuth2ConsentRequest({ consentChallenge: challenge }, o));
+  const raw = await call(async (o) => (await hydraApis().admin.getOAuth2ConsentRequestRaw({ consentChallenge: challenge }, o)).raw.json());
   return parsed(consentRequestSchema, raw);
 }
 
@@ -71,7 +76,7 @@ export function rejectConsent(challenge: string, body: RejectOAuth2Request): Pro
 }
 
 export async function getLogoutRequest(challenge: string): Promise<LogoutRequest> {
-  const raw = await call((o) => hydraApis().admin.getOAuth2LogoutRequest({ logoutChallenge: challenge }, o));
+  const raw = await call(async (o) => (await hydraApis().admin.getOAuth2LogoutRequestRaw({ logoutChallenge: challenge }, o)).raw.json());
   return parsed(logoutRequestSchema, raw);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { languageSwitchHref, languageSwitchTarget, withLang } from "./switch";
+import { languageSwitchHref, languageSwitchTarget } from "./switch";
 
 const app = "https://login.example.com";
 
@@ -35,10 +35,16 @@ describe("languageSwitchHref", () => {
     expect(url.searchParams.get("locale")).toBe("ar");
     expect(url.searchParams.get("to")).toBe("/consent?consent_challenge=c1&lang=ar");
   });
-});
 
-describe("withLang", () => {
-  it("replaces an earlier language", () => {
-    expect(withLang("/logout?logout_challenge=x&lang=fr", "es")).toBe("/logout?logout_challenge=x&lang=es");
+  it("starts the query of a page that has none", () => {
+    expect(new URL(languageSwitchHref("/logged-out", "de"), app).searchParams.get("to")).toBe("/logged-out?lang=de");
+  });
+
+  it("leads back to where languageSwitchTarget allows", () => {
+    const href = new URL(languageSwitchHref("/login?login_challenge=a.b-c_d~e=", "fr"), app);
+    expect(languageSwitchTarget(href.searchParams.get("to"), href.searchParams.get("locale"), app)).toEqual({
+      locale: "fr",
+      location: "https://login.example.com/login?login_challenge=a.b-c_d%7Ee%3D&lang=fr",
+    });
   });
 });

@@ -6,16 +6,15 @@ export const localeCookieName = "provider-lang";
 const switchablePaths = new Set(["/", "/login", "/consent", "/logout", "/logged-out", "/error"]);
 const problemPath = /^\/problem\/[a-z_]{1,40}$/;
 
-/** A page's own path and query with `?lang=` set, e.g. for the switcher's links and /lang's redirect. */
-export function withLang(pathAndQuery: string, locale: Locale): string {
-  const url = new URL(pathAndQuery, "http://x");
-  url.searchParams.set("lang", locale);
-  return `${url.pathname}${url.search}`;
-}
-
-/** The switcher's link for one language: /lang remembers it in a cookie, then returns to this page. */
+/**
+ * The switcher's link for one language: /lang remembers it in a cookie, then
+ * returns to this page. `pathAndQuery` carries no `lang` yet (every page drops
+ * it first), so plain string work does: a challenge makes the query kilobytes
+ * long, and each page has a link per language.
+ */
 export function languageSwitchHref(pathAndQuery: string, locale: Locale): string {
-  return `/lang?${new URLSearchParams({ locale, to: withLang(pathAndQuery, locale) })}`;
+  const to = `${pathAndQuery}${pathAndQuery.includes("?") ? "&" : "?"}lang=${locale}`;
+  return `/lang?locale=${locale}&to=${encodeURIComponent(to)}`;
 }
 
 /**

@@ -182,8 +182,9 @@ class Exchange {
     this.writeSecurityHeaders(res, nonce, []);
     const page = problemPage(answer.problem);
     const read = isRead(this.context.req.method);
-    // A refused post has no address to return to: its language switcher leads to the problem's own page.
-    const chrome = this.chrome(this.chooseLocale([]), read ? this.context.resolvedUrl : `/problem/${page}`);
+    // A refused post, or a path that is no page, has nothing to return to: the switcher leads to the problem's own page.
+    const here = read && page !== "page_not_found" ? this.context.resolvedUrl : `/problem/${page}`;
+    const chrome = this.chrome(this.chooseLocale([]), here);
     return { chrome, nonce, content: { kind: "problem", problem: page, retry: read } };
   }
 
@@ -242,6 +243,7 @@ function requestHeaders(req: IncomingMessage): Headers {
 
 /** The page's own path and query, without the switcher's ?lang= (each switcher link sets its own). */
 function withoutLang(url: string): string {
+  if (!/[?&]lang=/.test(url)) return url;
   const parsed = new URL(url, "http://x");
   parsed.searchParams.delete("lang");
   return `${parsed.pathname}${parsed.search}`;

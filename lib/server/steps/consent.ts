@@ -21,6 +21,13 @@ function trustedClients() {
   return { firstPartyClients: config().firstPartyClients };
 }
 
+/** Only groups the list as "already shared": with no history configured, or if Hydra cannot list sessions, every scope is new. */
+async function earlierGrants(request: ConsentRequest): Promise<string[]> {
+  const newest = config().consentHistory;
+  if (newest === 0) return [];
+  return scopesPreviouslyGranted(request.subject, request.client.id, newest).catch(() => []);
+}
+
 export const consentPageUrl = (challenge: string) => flowPageUrl("/consent", "consent_challenge", challenge);
 
 /**
@@ -34,8 +41,7 @@ export async function start(challenge: string): Promise<StepStart<ConsentShown>>
   const decision = decideConsentStart(request, user, trustedClients());
   if (decision.kind === "accept") return redirectTo(await acceptConsent(challenge, decision.body));
   if (decision.kind === "reject") return redirectTo(await rejectConsent(challenge, decision.body));
-  // Only groups the list as "already shared": if Hydra cannot list sessions, every scope is shown as new.
-  const previouslyGranted = await scopesPreviouslyGranted(request.subject, request.client.id).catch(() => []);
+  const previouslyGranted = await earlierGrants(request);
   return {
     kind: "show",
     request,
