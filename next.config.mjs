@@ -6,9 +6,15 @@ const nextConfig = {
   reactStrictMode: true,
   // Native modules are loaded by Node at run time, never bundled.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
-  // Probes keep their conventional paths; API routes live under /api.
+  // Every page is a handler under pages/api that renders its own HTML (ARCHITECTURE.md says why):
+  // the public paths map onto them, and any path nothing else answers reaches pages/api/[...path].ts.
   async rewrites() {
-    return [{ source: "/health/:probe(alive|ready)", destination: "/api/health/:probe" }];
+    return {
+      afterFiles: [
+        { source: "/", destination: "/api" },
+        { source: "/:path+", destination: "/api/:path+" },
+      ],
+    };
   },
 };
 

@@ -1,7 +1,7 @@
 // The comparison: every provider, path and concurrency in rounds, and the medians over them.
 import { CookieJar } from "./cookies";
 import { runCell, type FlowPath, type FlowResult } from "./flows";
-import { rssSampler } from "./processes";
+import { descendants, rssSampler, treeCpuMs } from "./processes";
 import { flowTarget, type Provider } from "./providers";
 import type { BenchStack } from "./stack";
 import { median, percentiles, round } from "./stats";
@@ -12,7 +12,7 @@ export const providerHops = (flows: FlowResult[]) => flows.filter((f) => f.ok).f
 
 export const firstErrors = (flows: FlowResult[]) => [...new Set(flows.filter((f) => !f.ok).map((f) => f.error ?? "?"))].slice(0, 3);
 
-function summarize(round_: number, provider: ProviderId, path: FlowPath, concurrency: number, flows: FlowResult[], wallMs: number, peakRss: number): CellSample {
+function summarize(round_: number, provider: ProviderId, path: FlowPath, concurrency: number, flows: FlowResult[], wallMs: number, peakRss: number, cpuMs: number): CellSample {
   const ok = flows.filter((f) => f.ok);
   const hops = providerHops(flows);
   const perFlow = ok.map((f) => f.providerHops.reduce((a, b) => a + b, 0));
@@ -31,6 +31,7 @@ function summarize(round_: number, provider: ProviderId, path: FlowPath, concurr
     providerTimePerFlow: percentiles(perFlow),
     flowTotal: percentiles(ok.map((f) => f.totalMs)),
     peakRssMB: round(peakRss / 2 ** 20, 1),
+    cpuMsPerFlow: ok.length > 0 ? round(cpuMs / ok.length, 2) : 0,
     posted,
   };
 }
@@ -54,14 +55,16 @@ export async function runRounds(options: {
       for (const [concurrency, flows] of options.flowsByConcurrency) {
         for (const provider of order) {
           const sampler = rssSampler(provider.proc.child.pid!);
+          const pids = descendants(provider.proc.child.pid!);
+          const cpuBefore = treeCpuMs(pids);
           const jarFor = path === "first" ? () => new CookieJar() : (i: number) => provider.jars[i]!;
           const run = await runCell(flowTarget(stack, provider, path, options.scope), flows, concurrency, jarFor, path);
-          const sample = summarize(r + 1, provider.id, path, concurrency, run.flows, run.wallMs, sampler.stop());
+          const sample = summarize(r + 1, provider.id, path, concurrency, run.flows, run.wallMs, sampler.stop(), treeCpuMs(pids) - cpuBefore);
           samples.push(sample);
           log(
             `round ${r + 1} ${path.padEnd(10)} c=${String(concurrency).padEnd(2)} ${provider.id.padEnd(9)} ` +
               `${sample.flowsPerSecond.toFixed(1).padStart(6)} flows/s  hop p50 ${sample.hop.p50} p99 ${sample.hop.p99} ms  ` +
-              `rss ${sample.peakRssMB} MB  errors ${sample.errors}${sample.errors ? ` (${sample.firstErrors[0]})` : ""}`,
+              `cpu ${sample.cpuMsPerFlow} ms/flow  rss ${sample.peakRssMB} MB  errors ${sample.errors}${sample.errors ? ` (${sample.firstErrors[0]})` : ""}`,
           );
         }
       }
@@ -93,6 +96,7 @@ export function aggregate(samples: CellSample[], order: { paths: FlowPath[]; con
           errors: mine.reduce((sum, s) => sum + s.errors, 0),
           flows: mine.reduce((sum, s) => sum + s.flows, 0),
           peakRssMB: Math.max(...mine.map((s) => s.peakRssMB)),
+          cpuMsPerFlow: m((s) => s.cpuMsPerFlow),
         });
       }
     }

@@ -71,6 +71,8 @@ export interface CellSample {
   providerTimePerFlow: Percentiles;
   flowTotal: Percentiles;
   peakRssMB: number;
+  /** CPU time of the provider's process tree during the cell, per successful flow. */
+  cpuMsPerFlow: number;
   posted: Record<string, number>;
 }
 
@@ -85,6 +87,7 @@ export interface Cell {
   errors: number;
   flows: number;
   peakRssMB: number;
+  cpuMsPerFlow: number;
 }
 
 export interface SoakRun {

@@ -1,19 +1,15 @@
-import Head from "next/head";
 import type { ReactNode } from "react";
 import type { PageChrome } from "@/lib/page-chrome";
 
 /**
  * The frame of every page. The document's `lang` and `dir` come from the same
- * chrome (pages/_document.tsx), so the text and its direction always agree.
+ * chrome (components/document.tsx), so the text and its direction always agree.
  */
 export function PageShell({ chrome, title, children }: { chrome: PageChrome; title: string; children: ReactNode }) {
   return (
     <div className="page">
-      <Head>
-        {/* The tab says which step this is, in the page's language. */}
-        <title>{chrome.productName ? `${title} · ${chrome.productName}` : title}</title>
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-      </Head>
+      {/* React hoists this into <head>: the tab says which step this is, in the page's language. */}
+      <title>{chrome.productName ? `${title} · ${chrome.productName}` : title}</title>
       {(chrome.logo || chrome.productName) && (
         <header className="brand">
           {chrome.logo && (

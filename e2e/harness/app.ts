@@ -41,6 +41,9 @@ export function appEnvironment(options: StartAppOptions): Env {
     ...baseEnv(),
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
+    // The memory settings `npm start` applies (package.json, README "Running in production").
+    MALLOC_ARENA_MAX: "2",
+    NODE_OPTIONS: "--max-semi-space-size=4",
     PORT: String(options.port),
     APP_URL: `http://localhost:${options.port}`,
     HYDRA_ADMIN_URL: options.hydra.adminUrl,

@@ -1,10 +1,11 @@
 import { hash, verify } from "@node-rs/argon2";
+import { hashSlots } from "./hash-slots";
 
 /** OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane. Argon2id is the library's default algorithm. */
 export const hashParameters = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, hashParameters);
+  return hashSlots.run(() => hash(password, hashParameters));
 }
 
 // Checked when the account does not exist, so that an unknown email costs as long as a wrong password.
@@ -12,11 +13,12 @@ let dummyHash: Promise<string> | undefined;
 
 export async function verifyPassword(storedHash: string | undefined, password: string): Promise<boolean> {
   if (!storedHash) {
-    dummyHash ??= hash("not a real password", hashParameters);
-    await verify(await dummyHash, password).catch(() => false);
+    dummyHash ??= hashPassword("not a real password");
+    const dummy = await dummyHash;
+    await hashSlots.run(() => verify(dummy, password)).catch(() => false);
     return false;
   }
-  return verify(storedHash, password).catch(() => false);
+  return hashSlots.run(() => verify(storedHash, password)).catch(() => false);
 }
 
 /** True when a stored hash was made with another algorithm or weaker parameters than today's. */

@@ -1,8 +1,9 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
-import type { GetServerSidePropsContext, GetServerSidePropsResult } from "next";
+import type { NextApiRequest, NextApiResponse } from "next";
+import { type ReactElement, createElement } from "react";
+import { ProblemScreen } from "@/components/problem-view";
 import { branding } from "@/lib/branding/config";
 import { config } from "@/lib/config";
-import { type Problem, type ProblemPage, type Redirect, outcomeOfHydraFailure, problem, problemPage, problems } from "@/lib/flows/problems";
+import { type Problem, type ProblemKind, type Redirect, outcomeOfHydraFailure, problem, problemPage, problems } from "@/lib/flows/problems";
 import { HydraError } from "@/lib/hydra/errors";
 import { type Locale, chooseLocale } from "@/lib/i18n/locales";
 import { localeCookieName } from "@/lib/i18n/switch";
@@ -21,19 +22,19 @@ import { formActionSources, newNonce, securityHeaders } from "@/lib/security/hea
 import { clientAddress } from "@/lib/security/rate-limit";
 import { challengeSchema } from "@/lib/validations/flow-input";
 import { type FormSpec, checkFormPost } from "./gate";
+import { renderDocument } from "./render";
 import { signInRetryAfter } from "./sign-in-throttle";
 import type { Shown, StepStart, StepSubmit, SubmitContext } from "./steps/step";
-
-/** What every page renders from: its chrome (language, direction, branding) and either its view or a problem. */
-export type PageProps<V> = { chrome: PageChrome; nonce: string; content: PageContent<V> };
-export type PageContent<V> = { kind: "show"; view: V } | { kind: "problem"; problem: ProblemPage; retry: boolean };
 
 /** A page's answer: a redirect, its view (in the language chosen for it), or a problem. */
 export type PageAnswer<V> = Redirect | Problem | { kind: "show"; view: V; locale: Locale; formTargets?: readonly string[] };
 
+/** Renders a page's view inside the chrome chosen for this request. */
+export type RenderView<V> = (chrome: PageChrome, view: V) => ReactElement;
+
 /** What a page handler may ask of the request. */
 export type PageRequest = {
-  query: GetServerSidePropsContext["query"];
+  query: NextApiRequest["query"];
   /**
    * The page's language from the switcher's ?lang=, the client's ui_locales,
    * the cookie and Accept-Language (lib/i18n/locales.ts). Chosen once: the
@@ -45,15 +46,21 @@ export type PageRequest = {
   existingSession: FlowSession | undefined;
 };
 
-type Result<V> = GetServerSidePropsResult<PageProps<V>>;
+type Handler = (request: NextApiRequest, response: NextApiResponse) => Promise<void>;
 
 /** A page that only reads (GET, HEAD). Every failure becomes a problem page with its status, never a stack trace. */
-export function servePage<V>(handle: (page: PageRequest) => Promise<PageAnswer<V>>) {
-  return async (context: GetServerSidePropsContext): Promise<Result<V>> => {
-    const exchange = await Exchange.open(context);
-    if (!isRead(context.req.method)) return exchange.respond(problem("method_not_allowed"));
-    return exchange.respond(await settle(() => handle(exchange.pageRequest())));
+export function servePage<V>(handle: (page: PageRequest) => Promise<PageAnswer<V>>, render: RenderView<V>, options: { forms?: boolean } = {}): Handler {
+  return async (request, response) => {
+    const exchange = await Exchange.open(request, response);
+    if (!isRead(request.method)) return exchange.respond(problem("method_not_allowed"));
+    if (options.forms) exchange.startSessionIfNew();
+    await exchange.respond(await settle(() => handle(exchange.pageRequest())), render);
   };
+}
+
+/** A handler that only ever answers one problem, whatever the method. */
+export function serveProblem(kind: ProblemKind): Handler {
+  return async (request, response) => (await Exchange.open(request, response)).respond(problem(kind));
 }
 
 /** A flow page: its challenge is checked and looked up once, by its step, and the page renders that one answer. */
@@ -61,16 +68,21 @@ export function serveFlowPage<S extends Shown, V>(options: {
   param: string;
   start: (challenge: string, session: FlowSession | undefined) => Promise<StepStart<S>>;
   view: (shown: S, page: PageRequest, locale: Locale) => V;
-}) {
-  return servePage<V>(async (page) => {
-    const values = page.query[options.param];
-    const challenge = challengeSchema.safeParse(Array.isArray(values) ? undefined : values);
-    if (!challenge.success) return problem("invalid_request");
-    const started = await options.start(challenge.data, page.existingSession);
-    if (started.kind === "redirect") return started;
-    const locale = page.chooseLocale(started.uiLocales);
-    return { kind: "show", view: options.view(started, page, locale), locale, formTargets: started.formTargets };
-  });
+  render: RenderView<V>;
+}): Handler {
+  return servePage<V>(
+    async (page) => {
+      const values = page.query[options.param];
+      const challenge = challengeSchema.safeParse(Array.isArray(values) ? undefined : values);
+      if (!challenge.success) return problem("invalid_request");
+      const started = await options.start(challenge.data, page.existingSession);
+      if (started.kind === "redirect") return started;
+      const locale = page.chooseLocale(started.uiLocales);
+      return { kind: "show", view: options.view(started, page, locale), locale, formTargets: started.formTargets };
+    },
+    options.render,
+    { forms: true },
+  );
 }
 
 /**
@@ -83,12 +95,12 @@ export function serveFlowForm<F extends { challenge: string; csrf: string }>(opt
   form: FormSpec<F>;
   submit: (form: F, context: SubmitContext) => Promise<StepSubmit>;
   pageUrl: (challenge: string) => string;
-}) {
-  return async (context: GetServerSidePropsContext): Promise<Result<never>> => {
-    const exchange = await Exchange.open(context);
+}): Handler {
+  return async (request, response) => {
+    const exchange = await Exchange.open(request, response);
     const address = exchange.clientAddress();
     const gate = await checkFormPost(
-      { method: context.req.method ?? "", headers: exchange.headers, body: () => context.req },
+      { method: request.method ?? "", headers: exchange.headers, body: () => request },
       options.form,
       { appOrigin: new URL(config().appUrl).origin, session: exchange.existingSession, signInRetryAfter: (email) => signInRetryAfter(email, address) },
     );
@@ -96,11 +108,11 @@ export function serveFlowForm<F extends { challenge: string; csrf: string }>(opt
     try {
       const submitted = await options.submit(gate.form, { session: gate.session, clientAddress: address });
       if (submitted.session) exchange.keepSession(submitted.session);
-      return exchange.respond(submitted);
+      await exchange.respond(submitted);
     } catch (error) {
       if (!(error instanceof HydraError)) return exchange.respond(unexpected(error));
       const { failure } = error;
-      return exchange.respond({ kind: "redirect", to: failure.kind === "handled" ? failure.redirectTo : options.pageUrl(gate.form.challenge) });
+      await exchange.respond({ kind: "redirect", to: failure.kind === "handled" ? failure.redirectTo : options.pageUrl(gate.form.challenge) });
     }
   };
 }
@@ -122,29 +134,29 @@ function unexpected(error: unknown): Problem {
 
 const isRead = (method: string | undefined) => method === "GET" || method === "HEAD";
 
-type ExchangeContext = Pick<GetServerSidePropsContext, "req" | "res" | "query" | "resolvedUrl">;
-
 /** One request and its response: the flow cookie, the language, the security headers, and the answer. */
 class Exchange {
   private session: FlowSession | undefined;
-  private sessionChanged = false;
+  /** The sealed cookie of a new or changed session, sealing while the request goes on. */
+  private sealing: Promise<string> | undefined;
   readonly headers: Headers;
 
   private constructor(
-    private readonly context: ExchangeContext,
+    private readonly request: NextApiRequest,
+    private readonly response: NextApiResponse,
     readonly existingSession: FlowSession | undefined,
   ) {
     this.session = existingSession;
-    this.headers = requestHeaders(context.req);
+    this.headers = requestHeaders(request);
   }
 
-  static async open(context: ExchangeContext): Promise<Exchange> {
-    return new Exchange(context, await unsealFlowSession(cookie(context.req, flowCookieName())));
+  static async open(request: NextApiRequest, response: NextApiResponse): Promise<Exchange> {
+    return new Exchange(request, response, await unsealFlowSession(request.cookies[flowCookieName()]));
   }
 
   pageRequest(): PageRequest {
     return {
-      query: this.context.query,
+      query: this.request.query,
       existingSession: this.existingSession,
       chooseLocale: (uiLocales = []) => this.chooseLocale(uiLocales),
       formToken: (purpose, challenge) => formToken(this.currentSession(), purpose, challenge),
@@ -153,39 +165,57 @@ class Exchange {
 
   keepSession(session: FlowSession): void {
     this.session = session;
-    this.sessionChanged = true;
+    this.sealing = sealFlowSession(session);
+    // Sealing runs on the thread pool; a failure shows when the cookie is written.
+    this.sealing.catch(() => undefined);
+  }
+
+  /**
+   * A browser without a flow session gets one now, sealed while its step asks
+   * Hydra: nearly every flow page shows a form, whose token needs the session.
+   */
+  startSessionIfNew(): void {
+    if (!this.session) this.keepSession(newFlowSession());
   }
 
   clientAddress(): string {
-    return clientAddress(this.headers.get("x-forwarded-for") ?? this.context.req.socket.remoteAddress ?? null, config().trustProxyHops);
+    return clientAddress(this.headers.get("x-forwarded-for") ?? this.request.socket.remoteAddress ?? null, config().trustProxyHops);
   }
 
-  async respond<V>(answer: PageAnswer<V>): Promise<Result<V>> {
-    const res = this.context.res;
-    await this.writeSessionCookie(res);
+  async respond<V>(answer: PageAnswer<V>, render?: RenderView<V>): Promise<void> {
+    await this.writeSessionCookie();
     if (answer.kind === "redirect") {
-      this.writeSecurityHeaders(res, newNonce(), []);
-      return { redirect: { destination: answer.to, statusCode: 303 } };
+      this.writeSecurityHeaders(newNonce(), []);
+      this.response.statusCode = 303;
+      this.response.setHeader("Location", answer.to);
+      this.response.end();
+      return;
     }
-    if (answer.kind === "problem") return { props: this.problemProps(answer) };
+    if (answer.kind === "problem") return this.respondProblem(answer);
+    if (!render) throw new Error("a page that shows a view needs a renderer");
     const nonce = newNonce();
-    this.writeSecurityHeaders(res, nonce, answer.formTargets ?? []);
-    return { props: { chrome: this.chrome(answer.locale, this.context.resolvedUrl), nonce, content: { kind: "show", view: answer.view } } };
+    this.writeSecurityHeaders(nonce, answer.formTargets ?? []);
+    const chrome = this.chrome(answer.locale, this.pathAndQuery());
+    this.send(200, renderDocument(chrome, nonce, render(chrome, answer.view)));
   }
 
   /** A problem with its status, in the request's language. */
-  problemProps(answer: Problem, status: number = problems[answer.problem]): PageProps<never> {
-    const res = this.context.res;
-    res.statusCode = status;
-    if (answer.retryAfter) res.setHeader("Retry-After", String(answer.retryAfter));
+  private respondProblem(answer: Problem): void {
+    if (answer.retryAfter) this.response.setHeader("Retry-After", String(answer.retryAfter));
     const nonce = newNonce();
-    this.writeSecurityHeaders(res, nonce, []);
+    this.writeSecurityHeaders(nonce, []);
     const page = problemPage(answer.problem);
-    const read = isRead(this.context.req.method);
+    const read = isRead(this.request.method);
     // A refused post, or a path that is no page, has nothing to return to: the switcher leads to the problem's own page.
-    const here = read && page !== "page_not_found" ? this.context.resolvedUrl : `/problem/${page}`;
+    const here = read && page !== "page_not_found" ? this.pathAndQuery() : `/problem/${page}`;
     const chrome = this.chrome(this.chooseLocale([]), here);
-    return { chrome, nonce, content: { kind: "problem", problem: page, retry: read } };
+    this.send(problems[answer.problem], renderDocument(chrome, nonce, createElement(ProblemScreen, { chrome, problem: page, retry: read })));
+  }
+
+  private send(status: number, html: string): void {
+    this.response.statusCode = status;
+    this.response.setHeader("Content-Type", "text/html; charset=utf-8");
+    this.response.end(html);
   }
 
   private currentSession(): FlowSession {
@@ -195,56 +225,59 @@ class Exchange {
 
   private chooseLocale(uiLocales: readonly string[]): Locale {
     return chooseLocale({
-      query: this.context.query.lang,
+      query: this.request.query.lang,
       uiLocales,
-      cookie: cookie(this.context.req, localeCookieName),
+      cookie: this.request.cookies[localeCookieName],
       acceptLanguage: this.headers.get("accept-language") ?? undefined,
     });
   }
 
-  private chrome(locale: Locale, url: string): PageChrome {
-    return pageChrome({ locale, pathAndQuery: withoutLang(url), branding: branding() });
+  private chrome(locale: Locale, pathAndQuery: string): PageChrome {
+    return pageChrome({ locale, pathAndQuery, branding: branding() });
   }
 
-  private async writeSessionCookie(res: ServerResponse): Promise<void> {
-    if (!this.sessionChanged || !this.session) return;
+  /**
+   * This page's public path and the query it was asked with, less the
+   * switcher's ?lang= (each switcher link sets its own). Handlers live under
+   * /api, where next.config.mjs maps the public paths.
+   */
+  private pathAndQuery(): string {
+    const url = this.request.url ?? "/";
+    const at = url.indexOf("?");
+    const path = publicPath(at < 0 ? url : url.slice(0, at));
+    if (at < 0) return path;
+    const query = url.slice(at + 1);
+    if (!/(^|&)lang=/.test(query)) return `${path}?${query}`;
+    const params = new URLSearchParams(query);
+    params.delete("lang");
+    return params.size > 0 ? `${path}?${params}` : path;
+  }
+
+  private async writeSessionCookie(): Promise<void> {
+    if (!this.sealing) return;
     const options = flowCookieOptions();
-    const sealed = await sealFlowSession(this.session);
+    const sealed = await this.sealing;
     const attributes = [`Path=${options.path}`, `Max-Age=${options.maxAge}`, "HttpOnly", "SameSite=Lax", ...(options.secure ? ["Secure"] : [])];
-    res.appendHeader("Set-Cookie", `${flowCookieName()}=${sealed}; ${attributes.join("; ")}`);
+    this.response.appendHeader("Set-Cookie", `${flowCookieName()}=${sealed}; ${attributes.join("; ")}`);
   }
 
-  private writeSecurityHeaders(res: ServerResponse, nonce: string, formTargets: readonly string[]): void {
+  private writeSecurityHeaders(nonce: string, formTargets: readonly string[]): void {
     const https = config().appUrl.startsWith("https://");
     const headers = securityHeaders({ nonce, https, formTargets: formActionSources(formTargets) });
-    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-    res.setHeader("Cache-Control", "no-store");
+    for (const [name, value] of Object.entries(headers)) this.response.setHeader(name, value);
+    this.response.setHeader("Cache-Control", "no-store");
   }
 }
 
-function cookie(req: IncomingMessage, name: string): string | undefined {
-  const header = req.headers.cookie;
-  if (!header) return undefined;
-  for (const pair of header.split(";")) {
-    const at = pair.indexOf("=");
-    if (at > 0 && pair.slice(0, at).trim() === name) return pair.slice(at + 1).trim();
-  }
-  return undefined;
+function publicPath(handlerPath: string): string {
+  return handlerPath === "/api" ? "/" : handlerPath.startsWith("/api/") ? handlerPath.slice(4) : handlerPath;
 }
 
-function requestHeaders(req: IncomingMessage): Headers {
+function requestHeaders(request: NextApiRequest): Headers {
   const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
+  for (const [name, value] of Object.entries(request.headers)) {
     if (typeof value === "string") headers.set(name, value);
     else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
   }
   return headers;
-}
-
-/** The page's own path and query, without the switcher's ?lang= (each switcher link sets its own). */
-function withoutLang(url: string): string {
-  if (!/[?&]lang=/.test(url)) return url;
-  const parsed = new URL(url, "http://x");
-  parsed.searchParams.delete("lang");
-  return `${parsed.pathname}${parsed.search}`;
 }

@@ -1,15 +1,11 @@
-import { ClientCard, type ClientCardInfo, clientCardInfo, clientCardLabels } from "@/components/client-card";
-import { LoginForm } from "@/components/login-form";
-import { PageShell } from "@/components/page-shell";
 import type { ReauthenticationReason } from "@/lib/flows/login";
 import { translator } from "@/lib/i18n";
 import type { PageChrome } from "@/lib/page-chrome";
-import { serveFlowPage } from "@/lib/server/serve";
-import * as login from "@/lib/server/steps/login";
+import { ClientCard, type ClientCardInfo, clientCardLabels } from "../client-card";
+import { LoginForm } from "../login-form";
+import { PageShell } from "../page-shell";
 
-export const config = { runtime: "nodejs", unstable_runtimeJS: false };
-
-type LoginView = {
+export type LoginView = {
   client: ClientCardInfo;
   challenge: string;
   csrf: string;
@@ -19,21 +15,7 @@ type LoginView = {
   expectedEmail: string | null;
 };
 
-export const getServerSideProps = serveFlowPage({
-  param: "login_challenge",
-  start: login.start,
-  view: ({ request, decision, flashEmail }, page): LoginView => ({
-    client: clientCardInfo(request.client),
-    challenge: request.challenge,
-    csrf: page.formToken("login", request.challenge),
-    email: flashEmail ?? decision.prefillEmail,
-    failedBefore: page.query.error === "invalid_credentials",
-    reason: decision.reason ?? null,
-    expectedEmail: decision.expectedEmail ?? null,
-  }),
-});
-
-export default function LoginPage({ chrome, view }: { chrome: PageChrome; view: LoginView }) {
+export function loginScreen(chrome: PageChrome, view: LoginView) {
   const t = translator(chrome.locale);
   const client = view.client.name;
   return (
