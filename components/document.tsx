@@ -1,21 +1,14 @@
 import type { ReactNode } from "react";
-import type { PageChrome } from "@/lib/page-chrome";
-
-type Props = {
-  chrome: PageChrome;
-  /** The request's CSP nonce, for the one inline style: the deployment's theme. */
-  nonce: string;
-  stylesheet: string;
-  themeCss: string;
-  children: ReactNode;
-};
+import type { DocumentAssets } from "@/lib/server/answers";
 
 /**
  * The whole document of every page. `lang` and `dir` come from the chrome the
  * page's text is rendered with, so they cannot disagree; the page's <title>
- * (components/page-shell.tsx) is hoisted into <head> by React.
+ * (components/page-shell.tsx) is hoisted into <head> by React. The theme is
+ * the one inline style, allowed by the nonce.
  */
-export function Document({ chrome, nonce, stylesheet, themeCss, children }: Props) {
+export function Document({ assets, children }: { assets: DocumentAssets; children: ReactNode }) {
+  const { chrome, nonce, stylesheet, themeCss } = assets;
   return (
     <html lang={chrome.locale} dir={chrome.dir}>
       <head>

@@ -1,4 +1,5 @@
 import { clientCardInfo } from "@/components/client-card";
+import { html } from "@/components/html";
 import { type ConsentView, consentScreen } from "@/components/screens/consent-screen";
 import { messagesFor } from "@/lib/i18n";
 import { scopeCatalogue } from "@/lib/scopes/catalogue";
@@ -28,5 +29,5 @@ export default serveFlowPage({
       audience: request.requestedAudience.map(audienceLabel),
     };
   },
-  render: consentScreen,
+  html: html(consentScreen),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { html } from "@/components/html";
 import { type HydraErrorView, hydraErrorScreen } from "@/components/screens/info-screens";
 import { servePage } from "@/lib/server/serve";
 
@@ -14,4 +15,4 @@ const errorQuery = z.object({
 export default servePage<HydraErrorView>(async (page) => {
   const query = errorQuery.parse(page.query);
   return { kind: "show", view: { error: query.error ?? null, description: query.error_description ?? null }, locale: page.chooseLocale() };
-}, hydraErrorScreen);
+}, html(hydraErrorScreen));

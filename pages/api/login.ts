@@ -1,4 +1,5 @@
 import { clientCardInfo } from "@/components/client-card";
+import { html } from "@/components/html";
 import { type LoginView, loginScreen } from "@/components/screens/login-screen";
 import { serveFlowPage } from "@/lib/server/serve";
 import * as login from "@/lib/server/steps/login";
@@ -18,5 +19,5 @@ export default serveFlowPage({
     reason: decision.reason ?? null,
     expectedEmail: decision.expectedEmail ?? null,
   }),
-  render: loginScreen,
+  html: html(loginScreen),
 });

@@ -1,3 +1,4 @@
+import { html } from "@/components/html";
 import { type LogoutView, logoutScreen } from "@/components/screens/logout-screen";
 import { serveFlowPage } from "@/lib/server/serve";
 import * as logout from "@/lib/server/steps/logout";
@@ -14,5 +15,5 @@ export default serveFlowPage({
     email: user?.email ?? null,
     askingClient: request.rpInitiated && request.client ? request.client.name : null,
   }),
-  render: logoutScreen,
+  html: html(logoutScreen),
 });

@@ -1,3 +1,4 @@
+import { problemsOnly } from "@/components/html";
 import { serveFlowForm } from "@/lib/server/serve";
 import * as consent from "@/lib/server/steps/consent";
 import { consentFormSchema } from "@/lib/validations/flow-input";
@@ -8,5 +9,6 @@ export const config = { api: { bodyParser: false } };
 export default serveFlowForm({
   form: { schema: consentFormSchema, purpose: "consent" },
   submit: consent.submit,
+  html: problemsOnly,
   pageUrl: consent.consentPageUrl,
 });

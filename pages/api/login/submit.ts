@@ -1,3 +1,4 @@
+import { problemsOnly } from "@/components/html";
 import { serveFlowForm } from "@/lib/server/serve";
 import * as login from "@/lib/server/steps/login";
 import { loginFormSchema } from "@/lib/validations/flow-input";
@@ -8,5 +9,6 @@ export const config = { api: { bodyParser: false } };
 export default serveFlowForm({
   form: { schema: loginFormSchema, purpose: "login", signInEmail: (form) => (form.action === "accept" ? form.email : undefined) },
   submit: login.submit,
+  html: problemsOnly,
   pageUrl: login.loginPageUrl,
 });

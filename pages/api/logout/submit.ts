@@ -1,3 +1,4 @@
+import { problemsOnly } from "@/components/html";
 import { serveFlowForm } from "@/lib/server/serve";
 import * as logout from "@/lib/server/steps/logout";
 import { logoutFormSchema } from "@/lib/validations/flow-input";
@@ -8,5 +9,6 @@ export const config = { api: { bodyParser: false } };
 export default serveFlowForm({
   form: { schema: logoutFormSchema, purpose: "logout" },
   submit: logout.submit,
+  html: problemsOnly,
   pageUrl: logout.logoutPageUrl,
 });

@@ -1,4 +1,4 @@
-import { createElement } from "react";
+import { html } from "@/components/html";
 import { ProblemScreen } from "@/components/problem-view";
 import { type ProblemPage, isProblemKind, problemPage } from "@/lib/flows/problems";
 import { servePage } from "@/lib/server/serve";
@@ -15,5 +15,5 @@ export default servePage<ProblemPage>(
     const kind = typeof page.query.kind === "string" && isProblemKind(page.query.kind) ? page.query.kind : "not_found";
     return { kind: "show", view: problemPage(kind), locale: page.chooseLocale() };
   },
-  (chrome, problem) => createElement(ProblemScreen, { chrome, problem, retry: false }),
+  html((chrome, problem) => <ProblemScreen chrome={chrome} problem={problem} retry={false} />),
 );
