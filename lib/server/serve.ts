@@ -1,6 +1,6 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 import { config } from "@/lib/config";
-import { type Problem, type ProblemKind, type ProblemPage, type Redirect, outcomeOfHydraFailure, problem } from "@/lib/flows/problems";
+import { type Problem, type ProblemKind, type Redirect, outcomeOfHydraFailure, problem } from "@/lib/flows/problems";
 import { HydraError } from "@/lib/hydra/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import type { FlowSession } from "@/lib/security/flow-session";
