@@ -43,6 +43,7 @@ export function appEnvironment(options: StartAppOptions): Env {
     NEXT_TELEMETRY_DISABLED: "1",
     // The memory settings `npm start` applies (package.json, README "Running in production").
     MALLOC_ARENA_MAX: "2",
+    MALLOC_MMAP_THRESHOLD_: "131072",
     NODE_OPTIONS: "--max-semi-space-size=4",
     PORT: String(options.port),
     APP_URL: `http://localhost:${options.port}`,
