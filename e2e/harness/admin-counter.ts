@@ -1,5 +1,6 @@
-import { createServer, request as forward } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { forwardRequest } from "./forward";
 
 /** One request the counter passed on to Hydra's admin API. */
 export interface AdminCall {
@@ -28,20 +29,8 @@ export async function startAdminCounter(targetUrl: string): Promise<AdminCounter
   const target = new URL(targetUrl);
   let calls: AdminCall[] = [];
   const server = createServer((req, res) => {
-    const path = req.url ?? "/";
-    calls.push({ method: req.method ?? "GET", path: new URL(path, target).pathname, at: Date.now() });
-    const upstream = forward(
-      { hostname: target.hostname, port: target.port, path, method: req.method, headers: req.headers },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    upstream.on("error", () => {
-      if (!res.headersSent) res.writeHead(502);
-      res.end();
-    });
-    req.pipe(upstream);
+    calls.push({ method: req.method ?? "GET", path: new URL(req.url ?? "/", target).pathname, at: Date.now() });
+    forwardRequest(req, res, { hostname: target.hostname, port: target.port });
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -1,5 +1,6 @@
-import { createServer, request as forward, type Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { forwardRequest } from "./forward";
 
 export interface Balancer {
   url: string;
@@ -14,18 +15,7 @@ export interface Balancer {
  */
 export async function startBalancer(port: number, pick: (path: string) => number): Promise<Balancer> {
   const server: Server = createServer((req, res) => {
-    const upstream = forward(
-      { host: "127.0.0.1", port: pick(req.url ?? "/"), path: req.url, method: req.method, headers: req.headers },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    upstream.on("error", () => {
-      if (!res.headersSent) res.writeHead(502);
-      res.end();
-    });
-    req.pipe(upstream);
+    forwardRequest(req, res, { hostname: "127.0.0.1", port: pick(req.url ?? "/") });
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
