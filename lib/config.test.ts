@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "./config";
+import { ConfigError, parseConfig, parseDatabaseConfig } from "./config";
 
 const secret = "s".repeat(32);
 
@@ -39,5 +39,19 @@ describe("parseConfig", () => {
     expect(parseConfig({ SESSION_SECRET: secret }).consentHistory).toBe(10);
     expect(parseConfig({ SESSION_SECRET: secret, CONSENT_HISTORY: "0" }).consentHistory).toBe(0);
     expect(() => parseConfig({ SESSION_SECRET: secret, CONSENT_HISTORY: "1000" })).toThrow(/CONSENT_HISTORY/);
+  });
+
+  it("uses SQLite by default and PostgreSQL for a postgres:// DATABASE_URL, with pool and statement limits", () => {
+    expect(parseConfig({ SESSION_SECRET: secret }).database).toEqual({ kind: "sqlite", path: ".data/accounts.sqlite", statementTimeoutMs: 5000 });
+    const pg = parseConfig({ SESSION_SECRET: secret, DATABASE_URL: "postgres://u:p@db:5432/app", DATABASE_POOL_MAX: "25", DATABASE_STATEMENT_TIMEOUT_MS: "2000" });
+    expect(pg.database).toEqual({ kind: "postgres", url: "postgres://u:p@db:5432/app", poolMax: 25, statementTimeoutMs: 2000 });
+    expect(() => parseConfig({ SESSION_SECRET: secret, DATABASE_URL: "mysql://db/app" })).toThrow(/DATABASE_URL: must be a postgres:\/\/ URL/);
+    expect(parseDatabaseConfig({ DATABASE_URL: "postgresql://db/app" })).toMatchObject({ kind: "postgres", poolMax: 10 });
+  });
+
+  it("counts sign-in failures in the database by default only on PostgreSQL", () => {
+    expect(parseConfig({ SESSION_SECRET: secret }).rateLimitStore).toBe("memory");
+    expect(parseConfig({ SESSION_SECRET: secret, DATABASE_URL: "postgres://db/app" }).rateLimitStore).toBe("database");
+    expect(parseConfig({ SESSION_SECRET: secret, DATABASE_URL: "postgres://db/app", RATE_LIMIT_STORE: "memory" }).rateLimitStore).toBe("memory");
   });
 });

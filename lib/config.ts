@@ -17,6 +17,16 @@ const sessionSecrets = z
   .record(z.string().regex(/^\d+$/), z.string().min(32, "each secret needs at least 32 characters"))
   .refine((map) => Object.keys(map).length > 0, "needs at least one secret");
 
+const databaseFields = {
+  DATABASE_PATH: z.string().min(1).default(".data/accounts.sqlite"),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(value), "must be a postgres:// URL"),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+};
+
 const envSchema = z
   .object({
     APP_URL: url.default("http://localhost:3000"),
@@ -38,13 +48,15 @@ const envSchema = z
           return z.NEVER;
         }
       }),
-    DATABASE_PATH: z.string().min(1).default(".data/accounts.sqlite"),
+    ...databaseFields,
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
     LOGOUT_REJECT_URL: url.optional(),
     REMEMBER_LOGIN_FOR: seconds.default(30 * 24 * 3600),
     REMEMBER_CONSENT_FOR: seconds.default(0),
     EXTEND_SESSION_ON_SKIP: z.enum(["true", "false"]).default("false"),
     FIRST_PARTY_CLIENTS: z.string().default(""),
-    RATE_LIMIT_STORE: z.enum(["memory", "database"]).default("memory"),
+    RATE_LIMIT_STORE: z.enum(["memory", "database"]).optional(),
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     CONSENT_HISTORY: z.coerce.number().int().min(0).max(100).default(10),
   })
@@ -61,7 +73,8 @@ export type AppConfig = {
   appUrl: string;
   hydra: { adminUrl: string; publicUrl: string; apiKey?: string; timeoutMs: number };
   sessionSecrets: Record<string, string>;
-  databasePath: string;
+  /** The accounts database: an embedded SQLite file, or PostgreSQL for several instances. */
+  database: DatabaseConfig;
   logoutRejectUrl: string;
   rememberLoginFor: number;
   rememberConsentFor: number;
@@ -71,20 +84,42 @@ export type AppConfig = {
   trustProxyHops: number;
   /** How many of the subject's newest consent sessions the consent page reads to show "already shared" (0: none). */
   consentHistory: number;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** Where Prometheus metrics are served (a port of their own, off when unset). */
+  metricsPort?: number;
 };
+
+export type DatabaseConfig =
+  | { kind: "sqlite"; path: string; statementTimeoutMs: number }
+  | { kind: "postgres"; url: string; poolMax: number; statementTimeoutMs: number };
 
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+function parseEnv<T extends z.ZodType>(schema: T, env: Record<string, string | undefined>): z.output<T> {
   const blankAsUnset = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
-  const result = envSchema.safeParse(blankAsUnset);
+  const result = schema.safeParse(blankAsUnset);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".") || "env"}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
-  const e = result.data;
+  return result.data;
+}
+
+function toDatabaseConfig(e: z.output<z.ZodObject<typeof databaseFields>>): DatabaseConfig {
+  return e.DATABASE_URL
+    ? { kind: "postgres", url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX, statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS }
+    : { kind: "sqlite", path: e.DATABASE_PATH, statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS };
+}
+
+/** The database settings alone, for tools that need no secrets (npm run users). */
+export function parseDatabaseConfig(env: Record<string, string | undefined>): DatabaseConfig {
+  return toDatabaseConfig(parseEnv(z.object(databaseFields), env));
+}
+
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const e = parseEnv(envSchema, env);
   const oryUrl = e.ORY_PROJECT_URL;
   return {
     appUrl: e.APP_URL,
@@ -96,15 +131,18 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       timeoutMs: e.HYDRA_TIMEOUT_MS,
     },
     sessionSecrets: e.SESSION_SECRETS ?? { "1": e.SESSION_SECRET as string },
-    databasePath: e.DATABASE_PATH,
+    database: toDatabaseConfig(e),
     logoutRejectUrl: e.LOGOUT_REJECT_URL ?? `${e.APP_URL}/`,
     rememberLoginFor: e.REMEMBER_LOGIN_FOR,
     rememberConsentFor: e.REMEMBER_CONSENT_FOR,
     extendSessionOnSkip: e.EXTEND_SESSION_ON_SKIP === "true",
     firstPartyClients: e.FIRST_PARTY_CLIENTS.split(",").map((id) => id.trim()).filter(Boolean),
-    rateLimitStore: e.RATE_LIMIT_STORE,
+    // Instances on one PostgreSQL count sign-in failures together unless told otherwise.
+    rateLimitStore: e.RATE_LIMIT_STORE ?? (e.DATABASE_URL ? "database" : "memory"),
     trustProxyHops: e.TRUST_PROXY_HOPS,
     consentHistory: e.CONSENT_HISTORY,
+    logLevel: e.LOG_LEVEL,
+    metricsPort: e.METRICS_PORT,
   };
 }
 

@@ -13,6 +13,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ensureAppBuild, ensureChromium, ensureHydra, ensureNodeModules, root } from "./bootstrap.mjs";
+import { ensurePostgres } from "./postgres.mjs";
 
 const args = process.argv.slice(2);
 const unitOnly = args.includes("--unit");
@@ -22,6 +23,8 @@ const inCi = process.env.CI === "true" || process.env.CI === "1";
 
 try {
   ensureNodeModules();
+  // The unit tests run the account store on PostgreSQL too; so do the PostgreSQL e2e tests.
+  ensurePostgres();
   if (!unitOnly) {
     ensureHydra();
     ensureChromium();

@@ -1,9 +1,10 @@
 /**
  * Manage local accounts: npm run users -- add|list|remove|set-password
- * Uses DATABASE_PATH (default .data/accounts.sqlite), the same database as the app.
+ * Uses the app's database: DATABASE_URL (PostgreSQL) or DATABASE_PATH (SQLite, default .data/accounts.sqlite).
  */
 import { parseArgs } from "node:util";
-import { openDatabase } from "@/lib/identity/db";
+import { parseDatabaseConfig } from "@/lib/config";
+import { openStore } from "@/lib/identity/db";
 import { createUser, listUsers, removeUser, setPassword } from "@/lib/identity/users";
 
 const usage = `Usage:
@@ -26,7 +27,7 @@ async function main(): Promise<number> {
     },
   });
   const [command, email, password] = positionals;
-  const database = await openDatabase(process.env.DATABASE_PATH || ".data/accounts.sqlite");
+  const { db: database } = await openStore(parseDatabaseConfig(process.env));
   try {
     switch (command) {
       case "add": {

@@ -38,6 +38,26 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable("sign_in_failures").execute();
     },
   },
+  /**
+   * The sign-in limiter's counters (rate-limiter-flexible's layout for its
+   * PostgreSQL and SQLite stores: a key, its points, and when it expires in ms).
+   * They replace our own failure table, whose read-then-write could undercount
+   * parallel attempts: the limiter counts with one atomic upsert.
+   */
+  "2026-11-28-01-rate-limits": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("rate_limits")
+        .addColumn("key", "varchar(255)", (c) => c.primaryKey())
+        .addColumn("points", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("expire", "bigint")
+        .execute();
+      await db.schema.dropTable("sign_in_failures").ifExists().execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("rate_limits").execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

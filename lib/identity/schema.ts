@@ -18,13 +18,14 @@ export interface UsersTable {
   updated_at: string;
 }
 
-export interface SignInFailuresTable {
+/** Written by rate-limiter-flexible's stores, not by our queries (lib/server/sign-in-throttle.ts). */
+export interface RateLimitsTable {
   key: string;
-  count: number;
-  last_at: number;
+  points: number;
+  expire: number | null;
 }
 
 export interface Database {
   users: UsersTable;
-  sign_in_failures: SignInFailuresTable;
+  rate_limits: RateLimitsTable;
 }

@@ -1,27 +1,52 @@
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "./db";
-import { authenticate, createUser } from "./users";
+import { openStore } from "./db";
+import { dialects, freshPostgresUrl } from "./testing/stores";
+import { authenticate, createUser, findUserById, listUsers, removeUser, setPassword } from "./users";
 
-describe("authenticate", () => {
+describe.each(dialects)("the account store on %s", (_, open) => {
   it("signs in with the right password only, case-insensitively by email", async () => {
-    const database = await openDatabase(":memory:");
-    const created = await createUser({ email: "Foo@Bar.com", password: "foobar", name: "Foo" }, database);
-    expect((await authenticate("foo@bar.com", "foobar", database))?.id).toBe(created.id);
-    expect(await authenticate("foo@bar.com", "wrong", database)).toBeUndefined();
-    expect(await authenticate("nobody@bar.com", "foobar", database)).toBeUndefined();
-    await database.destroy();
+    const { db } = await open();
+    const created = await createUser({ email: "Foo@Bar.com", password: "foobar", name: "Foo" }, db);
+    expect((await authenticate("foo@bar.com", "foobar", db))?.id).toBe(created.id);
+    expect(await authenticate("foo@bar.com", "wrong", db)).toBeUndefined();
+    expect(await authenticate("nobody@bar.com", "foobar", db)).toBeUndefined();
+    await db.destroy();
   });
 
   it("re-hashes a password stored with older parameters on sign-in", async () => {
-    const database = await openDatabase(":memory:");
-    await createUser({ email: "old@bar.com", password: "foobar" }, database);
+    const { db } = await open();
+    await createUser({ email: "old@bar.com", password: "foobar" }, db);
     const { hash } = await import("@node-rs/argon2");
     const weak = await hash("foobar", { memoryCost: 4096, timeCost: 3, parallelism: 1 });
-    await database.updateTable("users").set({ password_hash: weak }).execute();
+    await db.updateTable("users").set({ password_hash: weak }).execute();
 
-    expect(await authenticate("old@bar.com", "foobar", database)).toBeDefined();
-    const row = await database.selectFrom("users").select("password_hash").executeTakeFirstOrThrow();
+    expect(await authenticate("old@bar.com", "foobar", db)).toBeDefined();
+    const row = await db.selectFrom("users").select("password_hash").executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-    await database.destroy();
+    await db.destroy();
+  });
+
+  it("lists, finds, changes the password of and removes accounts, and refuses a second account with one email", async () => {
+    const { db } = await open();
+    const user = await createUser({ email: "a@b.c", password: "first", emailVerified: true, locale: "de" }, db);
+    await expect(createUser({ email: "A@B.C", password: "second" }, db)).rejects.toThrow();
+    expect((await findUserById(user.id, db))?.emailVerified).toBe(true);
+    expect((await listUsers(db)).map((u) => u.email)).toEqual(["a@b.c"]);
+    expect(await setPassword("a@b.c", "second", db)).toBe(true);
+    expect(await authenticate("a@b.c", "second", db)).toBeDefined();
+    expect(await removeUser("a@b.c", db)).toBe(true);
+    expect(await findUserById(user.id, db)).toBeUndefined();
+    await db.destroy();
+  });
+});
+
+describe("migrations on PostgreSQL", () => {
+  it("run once when ten instances start at the same moment", async () => {
+    const url = await freshPostgresUrl();
+    const stores = await Promise.all(Array.from({ length: 10 }, () => openStore({ kind: "postgres", url, poolMax: 2, statementTimeoutMs: 10_000 })));
+    const [first] = stores;
+    const applied = await first!.db.selectFrom("kysely_migration" as never).selectAll().execute();
+    expect(applied).toHaveLength(3);
+    await Promise.all(stores.map((s) => s.db.destroy()));
   });
 });

@@ -1,49 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { MemoryFailureStore, clientAddress, nextFailure, retryAfterSeconds, throttleKeys } from "./rate-limit";
+import { accountThrottle, addressThrottle, clientAddress, throttleKeys, waitAfterFailures } from "./rate-limit";
 
 const throttle = { threshold: 3, baseSeconds: 2, maxSeconds: 60, windowSeconds: 600 };
-const t0 = 1_000_000;
 
-describe("retryAfterSeconds", () => {
+describe("waitAfterFailures", () => {
   it("allows attempts below the threshold", () => {
-    expect(retryAfterSeconds(undefined, t0, throttle)).toBe(0);
-    expect(retryAfterSeconds({ count: 2, lastAt: t0 }, t0, throttle)).toBe(0);
+    expect(waitAfterFailures(0, throttle)).toBe(0);
+    expect(waitAfterFailures(2, throttle)).toBe(0);
   });
 
   it("doubles the wait with each failure past the threshold, up to the maximum", () => {
-    expect(retryAfterSeconds({ count: 3, lastAt: t0 }, t0, throttle)).toBe(2);
-    expect(retryAfterSeconds({ count: 4, lastAt: t0 }, t0, throttle)).toBe(4);
-    expect(retryAfterSeconds({ count: 5, lastAt: t0 }, t0, throttle)).toBe(8);
-    expect(retryAfterSeconds({ count: 50, lastAt: t0 }, t0, throttle)).toBe(60);
+    expect(waitAfterFailures(3, throttle)).toBe(2);
+    expect(waitAfterFailures(4, throttle)).toBe(4);
+    expect(waitAfterFailures(5, throttle)).toBe(8);
+    expect(waitAfterFailures(50, throttle)).toBe(60);
   });
 
-  it("counts the time already waited", () => {
-    expect(retryAfterSeconds({ count: 5, lastAt: t0 }, t0 + 5_000, throttle)).toBe(3);
-    expect(retryAfterSeconds({ count: 5, lastAt: t0 }, t0 + 9_000, throttle)).toBe(0);
-  });
-});
-
-describe("nextFailure", () => {
-  it("counts up within the window and starts afresh after it", () => {
-    expect(nextFailure(undefined, t0, throttle)).toEqual({ count: 1, lastAt: t0 });
-    expect(nextFailure({ count: 4, lastAt: t0 }, t0 + 1000, throttle)).toEqual({ count: 5, lastAt: t0 + 1000 });
-    expect(nextFailure({ count: 4, lastAt: t0 }, t0 + 600_000, throttle)).toEqual({ count: 1, lastAt: t0 + 600_000 });
+  it("keeps today's limits: five failures per account, twenty per address, two seconds doubling to fifteen minutes", () => {
+    expect(waitAfterFailures(4, accountThrottle)).toBe(0);
+    expect(waitAfterFailures(5, accountThrottle)).toBe(2);
+    expect(waitAfterFailures(19, addressThrottle)).toBe(0);
+    expect(waitAfterFailures(20, addressThrottle)).toBe(2);
+    expect(waitAfterFailures(1000, accountThrottle)).toBe(15 * 60);
+    expect(accountThrottle.windowSeconds).toBe(15 * 60);
   });
 });
 
 describe("throttleKeys", () => {
   it("keys accounts by normalised email, so case tricks share one counter", () => {
     expect(throttleKeys(" Foo@Bar.com ", "1.2.3.4")).toEqual({ account: "account:foo@bar.com", address: "address:1.2.3.4" });
-  });
-});
-
-describe("MemoryFailureStore", () => {
-  it("stores, reads and forgets records", async () => {
-    const store = new MemoryFailureStore();
-    await store.put("k", { count: 1, lastAt: t0 });
-    expect(await store.get("k")).toEqual({ count: 1, lastAt: t0 });
-    await store.remove("k");
-    expect(await store.get("k")).toBeUndefined();
   });
 });
 

@@ -8,7 +8,7 @@ import { challengeSchema } from "@/lib/validations/flow-input";
 import type { Html, PageAnswer, PageRequest } from "./answers";
 import { Exchange, isRead } from "./exchange";
 import { type FormSpec, checkFormPost } from "./gate";
-import { signInRetryAfter } from "./sign-in-throttle";
+import { configuredSignInThrottle } from "./sign-in-throttle";
 import type { Shown, StepStart, StepSubmit, SubmitContext } from "./steps/step";
 
 type Handler = (request: NextApiRequest, response: NextApiResponse) => Promise<void>;
@@ -68,7 +68,7 @@ export function serveFlowForm<F extends { challenge: string; csrf: string }>(opt
     const gate = await checkFormPost(
       { method: request.method ?? "", headers: exchange.headers, body: () => request },
       options.form,
-      { appOrigin: new URL(config().appUrl).origin, session: exchange.existingSession, signInRetryAfter: (email) => signInRetryAfter(email, address) },
+      { appOrigin: new URL(config().appUrl).origin, session: exchange.existingSession, signInRetryAfter: async (email) => (await configuredSignInThrottle()).retryAfter(email, address) },
     );
     if (gate.kind === "problem") return exchange.respond(gate);
     try {

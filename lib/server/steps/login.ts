@@ -5,7 +5,7 @@ import { type LoginRequest, acceptLogin, getLoginRequest, rejectLogin } from "@/
 import { authenticate } from "@/lib/identity/users";
 import type { FlowSession } from "@/lib/security/flow-session";
 import type { LoginForm } from "@/lib/validations/flow-input";
-import { clearSignInFailures, recordSignInFailure } from "../sign-in-throttle";
+import { configuredSignInThrottle } from "../sign-in-throttle";
 import { type Shown, type StepStart, type StepSubmit, type SubmitContext, flowPageUrl, formTargets, redirectTo } from "./step";
 
 export type LoginShown = Shown & {
@@ -47,13 +47,13 @@ export async function submit(form: LoginForm, context: SubmitContext): Promise<S
   const request = await getLoginRequest(form.challenge);
   const user = await authenticate(form.email, form.password);
   if (!user) {
-    await recordSignInFailure(form.email, context.clientAddress);
+    await (await configuredSignInThrottle()).recordFailure(form.email, context.clientAddress);
     return {
       ...redirectTo(`${loginPageUrl(form.challenge)}&error=invalid_credentials`),
       session: { ...context.session, flash: { challenge: form.challenge, email: form.email } },
     };
   }
-  await clearSignInFailures(form.email, context.clientAddress);
+  await (await configuredSignInThrottle()).clear(form.email, context.clientAddress);
   const body = loginAcceptBody({ subject: user.id, remember: form.remember, methods: ["pwd"], policy: loginPolicy(), request });
   return redirectTo(await acceptLogin(form.challenge, body));
 }
