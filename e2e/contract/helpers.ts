@@ -1,7 +1,6 @@
 import type { Page, Response } from "@playwright/test";
 import { expect, test } from "../harness/fixtures";
 import type { Stack } from "../harness/stack";
-import { seedUser } from "../harness/users";
 import { allowConsent, callbackResult, signIn } from "../flows/helpers";
 
 export { allowConsent, callbackResult, countVisits, signIn } from "../flows/helpers";
@@ -136,12 +135,7 @@ let extraUsers = 0;
 export async function addUser(stack: Stack) {
   extraUsers += 1;
   const user = { email: `other-${process.pid}-${extraUsers}-${Date.now()}@example.com`, password: "other-password-1" };
-  await seedUser({
-    databasePath: stack.databasePath,
-    ...user,
-    name: "Other Person",
-    env: { SESSION_SECRET: "contract-tests-session-secret-0123456789" },
-  });
+  await stack.addUser({ ...user, name: "Other Person" });
   return user;
 }
 

@@ -4,15 +4,21 @@ import { startStack, type Stack, type StackOptions } from "./stack";
 export interface StackFixtures {
   /** Options for this worker's stack; set per file with test.use({ stackOptions: { … } }). */
   stackOptions: StackOptions;
+  /**
+   * The Playwright project's setup (its database, how many app instances), under every
+   * file's stackOptions: the same specs run on SQLite, on PostgreSQL, and behind nginx.
+   */
+  stackSetup: Pick<StackOptions, "database" | "instances">;
   /** Hydra + app + RP, started once per worker (and per distinct stackOptions). */
   stack: Stack;
 }
 
 export const test = base.extend<{ rpReset: void }, StackFixtures>({
   stackOptions: [{}, { scope: "worker", option: true }],
+  stackSetup: [{}, { scope: "worker", option: true }],
   stack: [
-    async ({ stackOptions }, use) => {
-      const stack = await startStack(stackOptions);
+    async ({ stackOptions, stackSetup }, use) => {
+      const stack = await startStack({ ...stackOptions, ...stackSetup });
       await use(stack);
       await stack.stop();
     },

@@ -40,7 +40,10 @@ export interface HydraUrls {
 export interface StartHydraOptions {
   /** Base URL of the provider app, e.g. http://localhost:3000. Login/consent/logout URLs hang off it. */
   appUrl: string;
-  /** "memory" (default; lost on restart) or a path to a SQLite file (migrated first, survives restarts). */
+  /**
+   * "memory" (default; lost on restart), a path to a SQLite file, or a postgres:// URL (both
+   * migrated first and kept across restarts).
+   */
   dsn?: "memory" | string;
   /** Global strategies.access_token. Clients can still override it per client. */
   accessTokenStrategy?: "opaque" | "jwt";
@@ -80,8 +83,10 @@ async function twoFreePorts(): Promise<{ publicPort: number; adminPort: number }
   return { publicPort: publicPort!, adminPort: adminPort! };
 }
 
-function sqliteDsn(option: string | undefined): string {
+function hydraDsn(option: string | undefined): string {
   if (option === undefined || option === "memory") return "memory";
+  // Hydra's pool on PostgreSQL: enough connections for concurrent flows, few kept idle.
+  if (/^postgres(ql)?:\/\//.test(option)) return `${option}${option.includes("?") ? "&" : "?"}sslmode=disable&max_conns=20&max_idle_conns=4`;
   return `sqlite://${resolve(option)}?_fk=true&mode=rwc`;
 }
 
@@ -106,7 +111,7 @@ export async function startHydra(options: StartHydraOptions): Promise<Hydra> {
     postLogoutRedirect: `${appUrl}/logged-out`,
     ...options.urls,
   };
-  const dsn = sqliteDsn(options.dsn);
+  const dsn = hydraDsn(options.dsn);
   const systemSecret = options.systemSecret ?? randomBytes(24).toString("base64url");
   const fixedPorts = options.publicPort !== undefined && options.adminPort !== undefined;
   let { publicPort, adminPort } = fixedPorts

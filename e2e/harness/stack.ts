@@ -5,13 +5,26 @@ import { startAdminCounter, type AdminCounter } from "./admin-counter";
 import { appEnvironment, randomSecret, startApp, type App, type StartAppOptions } from "./app";
 import { createRpClient, type OAuth2Client, type RpClientOptions } from "./clients";
 import { startHydra, type Hydra, type StartHydraOptions } from "./hydra";
-import { freePort } from "./ports";
+import { startNginx } from "./nginx";
+import { freePorts } from "./ports";
+import { postgresDatabases } from "./postgres";
 import { startRp, type RelyingParty } from "./rp";
 import { defaultUser, seedUser } from "./users";
 
 export interface StackOptions {
-  /** "memory" (default) or "file": a SQLite file in the stack's temp dir, so hydra.restart() keeps state. */
+  /**
+   * Where Hydra and the app keep their data. "sqlite" (default): Hydra in memory (or a file,
+   * see hydraDatabase), the app in a SQLite file. "postgres": both in their own databases on
+   * the run's PostgreSQL cluster (Hydra migrated first), the sign-in limits shared there.
+   */
+  database?: "sqlite" | "postgres";
+  /** With the SQLite setup: "memory" (default) or "file", a SQLite file in the stack's temp dir, so hydra.restart() keeps state. */
   hydraDatabase?: "memory" | "file";
+  /**
+   * How many app instances to run (default 1). More than one sit behind nginx doing round
+   * robin on the stack's app URL; they share the session secret and the database.
+   */
+  instances?: number;
   accessTokenStrategy?: StartHydraOptions["accessTokenStrategy"];
   ttl?: StartHydraOptions["ttl"];
   hydraEnv?: Record<string, string>;
@@ -30,7 +43,12 @@ export interface StackOptions {
 
 export interface Stack {
   hydra: Hydra;
+  /** The app as the browser reaches it: the one instance, or nginx in front of several. */
   app: App;
+  /** Every app instance (one, or those behind nginx). */
+  instances: App[];
+  /** The app's DATABASE_URL on PostgreSQL. */
+  databaseUrl: string | undefined;
   rp: RelyingParty;
   /** The default client, registered with the RP; `client_secret` included. */
   client: OAuth2Client;
@@ -42,6 +60,8 @@ export interface Stack {
   databasePath: string;
   /** Creates another client pointing at this stack's RP and registers it there. */
   addClient(options?: RpClientOptions): Promise<OAuth2Client>;
+  /** Adds an account to the app's database (SQLite or PostgreSQL) through the users CLI. */
+  addUser(user: { email: string; password: string; name?: string }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -60,11 +80,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
 
   try {
-    const appPort = await freePort();
+    const instanceCount = options.instances ?? 1;
+    const [appPort, ...instancePorts] = await freePorts(instanceCount > 1 ? instanceCount + 1 : 1);
     const appUrl = `http://localhost:${appPort}`;
+    const postgres = options.database === "postgres" ? await postgresDatabases("hydra", "app") : undefined;
     const hydra = await startHydra({
       appUrl,
-      dsn: options.hydraDatabase === "file" ? join(dataDir, "hydra.sqlite") : "memory",
+      dsn: postgres?.hydra ?? (options.hydraDatabase === "file" ? join(dataDir, "hydra.sqlite") : "memory"),
       accessTokenStrategy: options.accessTokenStrategy,
       ttl: options.ttl,
       env: options.hydraEnv,
@@ -82,18 +104,34 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     }
 
     const appOptions: StartAppOptions = {
-      port: appPort,
+      port: appPort!,
       hydra: { publicUrl: hydra.publicUrl, adminUrl: adminCalls?.url ?? hydra.adminUrl },
       databasePath,
       sessionSecret: randomSecret(),
-      env: options.appEnv,
+      env: {
+        ...(postgres ? { DATABASE_URL: postgres.app } : {}),
+        // Behind nginx the client is the last X-Forwarded-For entry nginx appends.
+        ...(instanceCount > 1 ? { TRUST_PROXY_HOPS: "1", APP_URL: appUrl } : {}),
+        ...options.appEnv,
+      },
     };
     if (options.seedDefaultUser ?? true) {
       // The users CLI gets the app's environment in case it validates the app configuration.
       await seedUser({ databasePath, ...defaultUser, env: appEnvironment(appOptions) });
     }
-    const app = await startApp(appOptions);
-    stoppers.push(() => app.stop());
+    let app: App;
+    let instances: App[];
+    if (instanceCount === 1) {
+      app = await startApp(appOptions);
+      instances = [app];
+      stoppers.push(() => app.stop());
+    } else {
+      instances = await Promise.all(instancePorts.map((port) => startApp({ ...appOptions, port })));
+      for (const instance of instances) stoppers.push(() => instance.stop());
+      const nginx = await startNginx({ port: appPort!, upstreams: instancePorts });
+      stoppers.push(() => nginx.stop());
+      app = { url: appUrl, port: appPort!, logFile: "", stop: () => nginx.stop() };
+    }
 
     const addClient = async (clientOptions: RpClientOptions = {}) => {
       const created = await createRpClient(hydra.adminUrl, rp.url, clientOptions);
@@ -101,8 +139,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       return created;
     };
     const client = await addClient(options.client);
+    const addUser = async (user: { email: string; password: string; name?: string }) => {
+      await seedUser({ databasePath, ...user, env: appEnvironment(appOptions) });
+    };
 
-    return { hydra, app, rp, client, user: defaultUser, adminCalls, dataDir, databasePath, addClient, stop };
+    return { hydra, app, instances, databaseUrl: postgres?.app, rp, client, user: defaultUser, adminCalls, dataDir, databasePath, addClient, addUser, stop };
   } catch (error) {
     await stop();
     throw error;
