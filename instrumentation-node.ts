@@ -1,5 +1,8 @@
 import { branding } from "@/lib/branding/config";
 import { ConfigError, config } from "@/lib/config";
+import { serveMetrics } from "@/lib/observability/metrics-server";
+import { processWide } from "@/lib/observability/process-wide";
+import { handleShutdownSignals } from "@/lib/observability/shutdown";
 import { scopeCatalogue } from "@/lib/scopes/catalogue";
 
 // Validates the configuration once at start, so a bad variable stops the server with a message naming it.
@@ -14,3 +17,10 @@ try {
   }
   throw error;
 }
+
+// Once per process, even if this module is evaluated again (next dev reloads it).
+const { metricsPort } = config();
+if (metricsPort !== undefined) processWide("metrics-server", () => serveMetrics(metricsPort));
+
+// NEXT_MANUAL_SIG_HANDLE is Next's switch for "the deployment handles signals itself": then neither Next nor we do.
+if (!process.env.NEXT_MANUAL_SIG_HANDLE) handleShutdownSignals({ graceMs: 10_000, closeMs: 5_000 });

@@ -3,6 +3,8 @@ const nextConfig = {
   // A separate build folder lets a benchmark or a second checkout build without touching the main one.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // A self-contained server in .next/standalone (node .next/standalone/server.js): what the image runs.
+  output: "standalone",
   reactStrictMode: true,
   // Native modules are loaded by Node at run time, never bundled.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],

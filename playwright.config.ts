@@ -52,6 +52,12 @@ export default defineConfig<StackFixtures>({
       use: { ...chromium, stackSetup: { database: "postgres" } },
       testMatch: ["flows/sign-in-and-consent.spec.ts", "flows/logout.spec.ts", "flows/admin-calls.spec.ts", "security/brute-force.spec.ts"],
     },
+    // The self-contained server the image runs (.next/standalone/server.js), on the core flows.
+    {
+      name: "standalone",
+      use: { ...chromium, stackSetup: { server: "standalone" } },
+      testMatch: ["flows/sign-in-and-consent.spec.ts", "flows/logout.spec.ts", "flows/bad-challenges.spec.ts", "ui/no-javascript.spec.ts"],
+    },
     // Three instances behind nginx on PostgreSQL: the whole contract, sign-in limits counted across
     // instances (the five failures land on all three), and an instance lost mid-flow.
     {

@@ -19,6 +19,11 @@ export interface StartAppOptions {
   /** Extra or overriding environment; `undefined` removes a variable. */
   env?: Record<string, string | undefined>;
   logFile?: string;
+  /**
+   * "next-start" (default): `next start` in the repository. "standalone": the self-contained
+   * server the build leaves in <dist>/standalone (`node server.js`), which the image runs.
+   */
+  server?: "next-start" | "standalone";
 }
 
 export interface App {
@@ -27,6 +32,14 @@ export interface App {
   port: number;
   logFile: string;
   stop(): Promise<void>;
+}
+
+/** An app this harness started: its `next start` process, for tests that signal it themselves. */
+export interface AppProcess extends App {
+  pid: number;
+  signal(signal: NodeJS.Signals): void;
+  /** Resolves with the exit code (or signal name) once the process has ended. */
+  exited: Promise<number | string>;
 }
 
 /** 48 random URL-safe characters. */
@@ -60,18 +73,26 @@ export function appEnvironment(options: StartAppOptions): Env {
   return env;
 }
 
-/** Starts the production build (`next start`), which bootstrap has built. */
-export async function startApp(options: StartAppOptions): Promise<App> {
+/** Starts the production build (`next start`, or its standalone server), which bootstrap has built. */
+export async function startApp(options: StartAppOptions): Promise<AppProcess> {
   if (!existsSync(join(repoRoot, nextDistDir, "BUILD_ID"))) {
     throw new Error(`no production build in ${nextDistDir}: run \`node scripts/bootstrap.mjs\` (or \`npm test\`) first`);
   }
   const url = `http://localhost:${options.port}`;
   const logFile = options.logFile ?? join(logDir, `app-${options.port}.log`);
-  const proc = spawnLogged(
-    join(repoRoot, "node_modules", ".bin", "next"),
-    ["start", "-p", String(options.port)],
-    { env: appEnvironment(options), logFile },
-  );
+  const standalone = join(repoRoot, nextDistDir, "standalone");
+  const proc =
+    options.server === "standalone"
+      ? spawnLogged(process.execPath, [join(standalone, "server.js")], {
+          // server.js reads PORT and HOSTNAME; "::" answers on IPv6 and IPv4 like `next start`.
+          env: { ...appEnvironment(options), HOSTNAME: "::" },
+          logFile,
+          cwd: standalone,
+        })
+      : spawnLogged(join(repoRoot, "node_modules", ".bin", "next"), ["start", "-p", String(options.port)], {
+          env: appEnvironment(options),
+          logFile,
+        });
   try {
     await waitUntil(`the app on port ${options.port}`, proc, async () => {
       const alive = await fetch(`${url}/health/alive`, { redirect: "manual", signal: AbortSignal.timeout(2_000) });
@@ -87,5 +108,13 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     await stopProcess(proc);
     throw error;
   }
-  return { url, port: options.port, logFile, stop: () => stopProcess(proc) };
+  return {
+    url,
+    port: options.port,
+    logFile,
+    pid: proc.child.pid ?? 0,
+    signal: (signal) => void proc.child.kill(signal),
+    exited: proc.exited,
+    stop: () => stopProcess(proc),
+  };
 }

@@ -8,7 +8,7 @@ export interface StackFixtures {
    * The Playwright project's setup (its database, how many app instances), under every
    * file's stackOptions: the same specs run on SQLite, on PostgreSQL, and behind nginx.
    */
-  stackSetup: Pick<StackOptions, "database" | "instances">;
+  stackSetup: Pick<StackOptions, "database" | "instances" | "server">;
   /** Hydra + app + RP, started once per worker (and per distinct stackOptions). */
   stack: Stack;
 }

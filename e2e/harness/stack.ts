@@ -25,6 +25,8 @@ export interface StackOptions {
    * robin on the stack's app URL; they share the session secret and the database.
    */
   instances?: number;
+  /** How the app is started (e2e/harness/app.ts): `next start` (default) or the standalone server. */
+  server?: StartAppOptions["server"];
   accessTokenStrategy?: StartHydraOptions["accessTokenStrategy"];
   ttl?: StartHydraOptions["ttl"];
   hydraEnv?: Record<string, string>;
@@ -108,6 +110,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       hydra: { publicUrl: hydra.publicUrl, adminUrl: adminCalls?.url ?? hydra.adminUrl },
       databasePath,
       sessionSecret: randomSecret(),
+      server: options.server,
       env: {
         ...(postgres ? { DATABASE_URL: postgres.app } : {}),
         // Behind nginx the client is the last X-Forwarded-For entry nginx appends.

@@ -1,6 +1,8 @@
 import { Configuration, type FetchAPI, OAuth2Api } from "@ory/client-fetch";
 import { Agent } from "undici";
 import { config } from "@/lib/config";
+import { recordHydraCall } from "@/lib/observability/hydra-calls";
+import { onShutdown } from "@/lib/observability/shutdown";
 import { pooledFetch } from "./pooled-fetch";
 
 /**
@@ -10,7 +12,14 @@ import { pooledFetch } from "./pooled-fetch";
  */
 const pool = new Agent({ connections: 64, keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000 });
 
-const fetchFromPool = pooledFetch(pool) as FetchAPI;
+const fetchFromPool = pooledFetch(pool, recordHydraCall) as FetchAPI;
+
+/** Closes the pool's sockets once the calls in flight have ended; on shutdown, after the last request was answered. */
+export function close(): Promise<void> {
+  return pool.close();
+}
+
+onShutdown("hydra pool", close);
 
 let apis: { admin: OAuth2Api; public: OAuth2Api } | undefined;
 

@@ -2,13 +2,16 @@ import { type IncomingMessage, type Server, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Agent } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { HydraCall } from "@/lib/observability/hydra-calls";
+import { inRequestContext } from "@/lib/observability/request-context";
 import { pooledFetch } from "./pooled-fetch";
 
 let server: Server;
 let base: string;
 const seen: { method?: string; url?: string; body: string; headers: IncomingMessage["headers"]; port?: number }[] = [];
 const agent = new Agent({ keepAliveTimeout: 1000 });
-const fetch = pooledFetch(agent);
+const calls: HydraCall[] = [];
+const fetch = pooledFetch(agent, (call) => calls.push(call));
 
 beforeAll(async () => {
   server = createServer(async (req, res) => {
@@ -72,4 +75,26 @@ describe("pooledFetch", () => {
     const ports = new Set(seen.slice(-8).map((request) => request.port));
     expect(ports.size).toBeLessThanOrEqual(2);
   });
+
+  it("sends the id of the request being answered as X-Request-Id, and none outside a request", async () => {
+    await inRequestContext({ requestId: "req-42" }, () => fetch(`${base}/with-id`));
+    expect(seen.at(-1)?.headers["x-request-id"]).toBe("req-42");
+    await fetch(`${base}/without-id`);
+    expect(seen.at(-1)?.headers).not.toHaveProperty("x-request-id");
+  });
+
+  it("reports each call's method, URL, status and duration, and a failure's error", async () => {
+    calls.length = 0;
+    await fetch(`${base}/gone?login_challenge=c`, { method: "PUT" });
+    await expect(fetch(`${base}/slow`, { signal: AbortSignal.timeout(20) })).rejects.toThrow();
+    expect(calls).toHaveLength(2);
+    expect(calls[0]).toMatchObject({ method: "PUT", status: 410 });
+    expect(calls[0]?.url.pathname).toBe("/gone");
+    expect(calls[0]?.ms).toBeGreaterThan(0);
+    expect(calls[1]).toMatchObject({ method: "GET" });
+    expect(calls[1]?.status).toBeUndefined();
+    expect(calls[1]?.ms).toBeGreaterThanOrEqual(15);
+    expect((calls[1]?.error as Error).name).toMatch(/TimeoutError|AbortError/);
+  });
 });
+

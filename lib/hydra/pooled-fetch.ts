@@ -1,4 +1,6 @@
 import { Agent } from "undici";
+import type { HydraCall } from "@/lib/observability/hydra-calls";
+import { currentRequestId } from "@/lib/observability/request-context";
 
 /**
  * A `fetch` for the Hydra SDK over one keep-alive undici pool. It speaks
@@ -6,26 +8,44 @@ import { Agent } from "undici";
  * a flow makes several small admin calls, and that machinery cost more CPU
  * than the calls themselves. Bodies are read whole (Hydra's answers are small
  * JSON) and handed back as a minimal Response.
+ *
+ * A call made while a request is answered carries that request's id
+ * (X-Request-Id), which Hydra writes into its own request log.
  */
-export function pooledFetch(agent: Agent): (input: string | URL | Request, init?: RequestInit) => Promise<Response> {
+export function pooledFetch(
+  agent: Agent,
+  observe: (call: HydraCall) => void = () => undefined,
+): (input: string | URL | Request, init?: RequestInit) => Promise<Response> {
   return async (input, init = {}) => {
+    const started = performance.now();
     const url = new URL(typeof input === "string" || input instanceof URL ? input : input.url);
+    const method = init.method ?? "GET";
     const headers = headerRecord(init.headers);
+    const requestId = currentRequestId();
+    if (requestId !== undefined) headers["x-request-id"] ??= requestId;
     let body: string | undefined;
     if (typeof init.body === "string") body = init.body;
     else if (init.body instanceof URLSearchParams) {
       body = init.body.toString();
       headers["content-type"] ??= "application/x-www-form-urlencoded;charset=UTF-8";
     } else if (init.body != null) throw new TypeError("pooledFetch sends string and URL-encoded bodies only");
-    const answer = await agent.request({
-      origin: url.origin,
-      path: `${url.pathname}${url.search}`,
-      method: (init.method ?? "GET") as "GET",
-      headers,
-      body,
-      signal: init.signal ?? undefined,
-    });
-    const text = await answer.body.text();
+    let answer: Awaited<ReturnType<Agent["request"]>>;
+    let text: string;
+    try {
+      answer = await agent.request({
+        origin: url.origin,
+        path: `${url.pathname}${url.search}`,
+        method: method as "GET",
+        headers,
+        body,
+        signal: init.signal ?? undefined,
+      });
+      text = await answer.body.text();
+    } catch (error) {
+      observe({ method, url, ms: performance.now() - started, error });
+      throw error;
+    }
+    observe({ method, url, ms: performance.now() - started, status: answer.statusCode });
     return new BufferedResponse(answer.statusCode, answerHeaders(answer.headers), text, url.href) as unknown as Response;
   };
 }

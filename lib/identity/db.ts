@@ -4,6 +4,7 @@ import type SQLite from "better-sqlite3";
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
 import type { Pool } from "pg";
 import { type DatabaseConfig, config } from "@/lib/config";
+import { onShutdown } from "@/lib/observability/shutdown";
 import { migrationProvider } from "./migrations";
 import type { Database } from "./schema";
 
@@ -16,10 +17,15 @@ let ready: Promise<Store> | undefined;
 
 /** The configured database, migrated to the latest schema before first use. */
 export function store(): Promise<Store> {
-  ready ??= openStore(config().database).catch((error) => {
-    ready = undefined;
-    throw error;
-  });
+  if (!ready) {
+    ready = openStore(config().database).catch((error) => {
+      ready = undefined;
+      throw error;
+    });
+    // The connections close when the process stops, after the last request (lib/observability/shutdown.ts).
+    const opened = ready;
+    onShutdown("database", async () => (await opened.catch(() => undefined))?.db.destroy());
+  }
   return ready;
 }
 

@@ -4,6 +4,8 @@ import { config } from "@/lib/config";
 import { type Problem, problemPage, problems } from "@/lib/flows/problems";
 import { type Locale, chooseLocale } from "@/lib/i18n/locales";
 import { localeCookieName } from "@/lib/i18n/switch";
+import { shuttingDown } from "@/lib/observability/shutdown";
+import { type StepTrace, finishStep } from "@/lib/observability/step-trace";
 import { type PageChrome, pageChrome } from "@/lib/page-chrome";
 import { type FlowSession, flowCookieName, flowCookieOptions, formToken, newFlowSession, sealFlowSession, unsealFlowSession } from "@/lib/security/flow-session";
 import { formActionSources, newNonce, securityHeaders } from "@/lib/security/headers";
@@ -24,14 +26,15 @@ export class Exchange<V> {
     private readonly request: NextApiRequest,
     private readonly response: NextApiResponse,
     private readonly html: Html<V>,
+    private readonly trace: StepTrace,
     readonly existingSession: FlowSession | undefined,
   ) {
     this.session = existingSession;
     this.headers = requestHeaders(request);
   }
 
-  static async open<V>(request: NextApiRequest, response: NextApiResponse, html: Html<V>): Promise<Exchange<V>> {
-    return new Exchange(request, response, html, await unsealFlowSession(request.cookies[flowCookieName()]));
+  static async open<V>(request: NextApiRequest, response: NextApiResponse, html: Html<V>, trace: StepTrace): Promise<Exchange<V>> {
+    return new Exchange(request, response, html, trace, await unsealFlowSession(request.cookies[flowCookieName()]));
   }
 
   pageRequest(): PageRequest {
@@ -62,8 +65,16 @@ export class Exchange<V> {
     return clientAddress(this.headers.get("x-forwarded-for") ?? this.request.socket.remoteAddress ?? null, config().trustProxyHops);
   }
 
+  /** Writes the answer, then logs and counts its step once (lib/observability/step-trace.ts). */
   async respond(answer: PageAnswer<V>): Promise<void> {
     await this.writeSessionCookie();
+    // While the process stops, the socket closes after this answer instead of idling until the server gives up on it.
+    if (shuttingDown()) this.response.setHeader("Connection", "close");
+    this.write(answer);
+    finishStep(this.trace, answer.kind === "problem" ? answer.problem : answer.kind, this.response.statusCode);
+  }
+
+  private write(answer: PageAnswer<V>): void {
     if (answer.kind === "redirect") {
       this.writeSecurityHeaders(newNonce(), []);
       this.response.statusCode = 303;

@@ -3,6 +3,10 @@ import { config } from "@/lib/config";
 import { type Problem, type ProblemKind, type Redirect, outcomeOfHydraFailure, problem } from "@/lib/flows/problems";
 import { HydraError } from "@/lib/hydra/errors";
 import type { Locale } from "@/lib/i18n/locales";
+import { log } from "@/lib/observability/log";
+import { type FlowStep, metrics } from "@/lib/observability/metrics";
+import { inRequestContext } from "@/lib/observability/request-context";
+import { type StepTrace, startStep } from "@/lib/observability/step-trace";
 import type { FlowSession } from "@/lib/security/flow-session";
 import { challengeSchema } from "@/lib/validations/flow-input";
 import type { Html, PageAnswer, PageRequest } from "./answers";
@@ -13,40 +17,67 @@ import type { Shown, StepStart, StepSubmit, SubmitContext } from "./steps/step";
 
 type Handler = (request: NextApiRequest, response: NextApiResponse) => Promise<void>;
 
+/**
+ * Every request these handlers answer gets an id: the caller's X-Request-Id
+ * when well formed, else a new one. It is echoed on the answer, sent to Hydra
+ * with each call made for the request, and on each of its log lines; the
+ * exchange logs and counts the step once when it answers (lib/observability).
+ */
+function traced(step: FlowStep, serve: (request: NextApiRequest, response: NextApiResponse, trace: StepTrace) => Promise<void>): Handler {
+  return (request, response) => {
+    const trace = startStep(step, request.headers["x-request-id"]);
+    response.setHeader("X-Request-Id", trace.requestId);
+    return inRequestContext(trace, () => serve(request, response, trace));
+  };
+}
+
 /** A page that only reads (GET, HEAD). Every failure becomes a problem page with its status, never a stack trace. */
 export function servePage<V>(handle: (page: PageRequest) => Promise<PageAnswer<V>>, html: Html<V>, options: { forms?: boolean } = {}): Handler {
-  return async (request, response) => {
-    const exchange = await Exchange.open(request, response, html);
+  return readingPage("other_page", handle, html, options.forms ?? false);
+}
+
+function readingPage<V>(
+  step: FlowStep,
+  handle: (page: PageRequest, trace: StepTrace) => Promise<PageAnswer<V>>,
+  html: Html<V>,
+  forms: boolean,
+): Handler {
+  return traced(step, async (request, response, trace) => {
+    const exchange = await Exchange.open(request, response, html, trace);
     if (!isRead(request.method)) return exchange.respond(problem("method_not_allowed"));
-    if (options.forms) exchange.startSessionIfNew();
-    await exchange.respond(await settle(() => handle(exchange.pageRequest())));
-  };
+    if (forms) exchange.startSessionIfNew();
+    await exchange.respond(await settle(() => handle(exchange.pageRequest(), trace)));
+  });
 }
 
 /** A handler that only ever answers one problem, whatever the method. */
 export function serveProblem(kind: ProblemKind, html: Html<never>): Handler {
-  return async (request, response) => (await Exchange.open(request, response, html)).respond(problem(kind));
+  return traced("other_page", async (request, response, trace) => (await Exchange.open(request, response, html, trace)).respond(problem(kind)));
 }
+
+const pageSteps = { login_challenge: "login_page", consent_challenge: "consent_page", logout_challenge: "logout_page" } as const;
 
 /** A flow page: its challenge is checked and looked up once, by its step, and the page renders that one answer. */
 export function serveFlowPage<S extends Shown, V>(options: {
-  param: string;
+  param: keyof typeof pageSteps;
   start: (challenge: string, session: FlowSession | undefined) => Promise<StepStart<S>>;
   view: (shown: S, page: PageRequest, locale: Locale) => V;
   html: Html<V>;
 }): Handler {
-  return servePage<V>(
-    async (page) => {
+  return readingPage<V>(
+    pageSteps[options.param],
+    async (page, trace) => {
       const values = page.query[options.param];
       const challenge = challengeSchema.safeParse(Array.isArray(values) ? undefined : values);
       if (!challenge.success) return problem("invalid_request");
+      trace.challenge = challenge.data;
       const started = await options.start(challenge.data, page.existingSession);
       if (started.kind === "redirect") return started;
       const locale = page.chooseLocale(started.uiLocales);
       return { kind: "show", view: options.view(started, page, locale), locale, formTargets: started.formTargets };
     },
     options.html,
-    { forms: true },
+    true,
   );
 }
 
@@ -62,15 +93,19 @@ export function serveFlowForm<F extends { challenge: string; csrf: string }>(opt
   pageUrl: (challenge: string) => string;
   html: Html<never>;
 }): Handler {
-  return async (request, response) => {
-    const exchange = await Exchange.open(request, response, options.html);
+  return traced(`${options.form.purpose}_submit`, async (request, response, trace) => {
+    const exchange = await Exchange.open(request, response, options.html, trace);
     const address = exchange.clientAddress();
     const gate = await checkFormPost(
       { method: request.method ?? "", headers: exchange.headers, body: () => request },
       options.form,
       { appOrigin: new URL(config().appUrl).origin, session: exchange.existingSession, signInRetryAfter: async (email) => (await configuredSignInThrottle()).retryAfter(email, address) },
     );
-    if (gate.kind === "problem") return exchange.respond(gate);
+    if (gate.kind === "problem") {
+      if (gate.problem === "too_many") metrics().signInThrottled.inc();
+      return exchange.respond(gate);
+    }
+    trace.challenge = gate.form.challenge;
     try {
       const submitted = await options.submit(gate.form, { session: gate.session, clientAddress: address });
       if (submitted.session) exchange.keepSession(submitted.session);
@@ -80,7 +115,7 @@ export function serveFlowForm<F extends { challenge: string; csrf: string }>(opt
       const { failure } = error;
       await exchange.respond({ kind: "redirect", to: failure.kind === "handled" ? failure.redirectTo : options.pageUrl(gate.form.challenge) });
     }
-  };
+  });
 }
 
 /** Runs a handler; Hydra's failures become their problem (or Hydra's redirect), anything unexpected "unavailable". */
@@ -92,8 +127,8 @@ async function settle<A>(run: () => Promise<A>): Promise<A | Problem | Redirect>
   }
 }
 
-/** A bug or an outage we did not classify: logged for us, "unavailable" for the person. */
+/** A bug or an outage we did not classify: logged for us with its stack, "unavailable" for the person. */
 function unexpected(error: unknown): Problem {
-  console.error("Unexpected failure while answering a request:", error);
+  log().error({ err: error }, "unexpected failure while answering a request");
   return problem("unavailable");
 }

@@ -3,6 +3,7 @@ import { deniedByUser } from "@/lib/flows/denial";
 import { type LoginPolicy, type LoginStart, decideLoginStart, loginAcceptBody } from "@/lib/flows/login";
 import { type LoginRequest, acceptLogin, getLoginRequest, rejectLogin } from "@/lib/hydra";
 import { authenticate } from "@/lib/identity/users";
+import { metrics } from "@/lib/observability/metrics";
 import type { FlowSession } from "@/lib/security/flow-session";
 import type { LoginForm } from "@/lib/validations/flow-input";
 import { configuredSignInThrottle } from "../sign-in-throttle";
@@ -47,6 +48,7 @@ export async function submit(form: LoginForm, context: SubmitContext): Promise<S
   const request = await getLoginRequest(form.challenge);
   const user = await authenticate(form.email, form.password);
   if (!user) {
+    metrics().signInFailures.inc();
     await (await configuredSignInThrottle()).recordFailure(form.email, context.clientAddress);
     return {
       ...redirectTo(`${loginPageUrl(form.challenge)}&error=invalid_credentials`),
