@@ -1,8 +1,9 @@
 import type { AcceptOAuth2ConsentRequest, AcceptOAuth2LoginRequest, RejectOAuth2Request } from "@ory/client-fetch";
 import { config } from "@/lib/config";
-import { isHydraRedirect, resolveHydraRedirect } from "@/lib/security/redirects";
+import { isHydraRedirect } from "@/lib/security/redirects";
+import { call, parsed } from "./call";
 import { callOptions, hydraApis, hydraFetch } from "./client";
-import { HydraError, classifyHydraError } from "./errors";
+import { HydraError } from "./errors";
 import {
   type ConsentRequest,
   type LoginRequest,
@@ -15,24 +16,6 @@ import {
 export { HydraError } from "./errors";
 export type { HydraFailure } from "./errors";
 export type { ClientInfo, ConsentRequest, LoginRequest, LogoutRequest } from "./models";
-
-/**
- * Runs one admin call and classifies its failure. Lookups read the raw JSON
- * (the `…Raw` SDK calls): zod checks the fields we rely on, so the SDK's own
- * conversion of every field would only be done twice.
- */
-async function call<T>(run: (options: RequestInit) => Promise<T>): Promise<T> {
-  try {
-    return await run(callOptions());
-  } catch (error) {
-    const classified = await classifyHydraError(error);
-    const { failure } = classified;
-    if (failure.kind !== "handled") throw classified;
-    // Even Hydra's 410 redirect is followed only to Hydra itself.
-    const redirectTo = resolveHydraRedirect(failure.redirectTo, config().hydra.publicUrl);
-    throw new HydraError(redirectTo ? { kind: "handled", redirectTo } : { kind: "unavailable" });
-  }
-}
 
 /** Hydra answers accept/reject with a URL the browser must be sent to; refuse anything off Hydra's public origin. */
 async function redirectTarget(run: (options: RequestInit) => Promise<{ redirect_to: string }>): Promise<string> {
@@ -100,10 +83,4 @@ export async function hydraIsReady(): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function parsed<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }, raw: unknown): T {
-  const result = schema.safeParse(raw);
-  if (!result.success) throw new HydraError({ kind: "unavailable" });
-  return result.data;
 }

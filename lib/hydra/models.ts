@@ -64,7 +64,7 @@ const strings = z.array(z.string()).nullish().transform((list) => list ?? []);
 const optionalString = z.string().nullish().transform((value) => value || undefined);
 const record = z.record(z.string(), z.unknown());
 
-const clientSchema = z
+export const clientSchema = z
   .object({
     client_id: z.string().nullish(),
     client_name: z.string().nullish(),
