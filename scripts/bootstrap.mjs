@@ -4,7 +4,7 @@
 //   node scripts/bootstrap.mjs   runs every step below
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -152,6 +152,82 @@ export function ensureAppBuild({ force = false } = {}) {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
   log(`next build took ${seconds(started)}`);
+}
+
+// The deployment checks' tools (scripts/check-deploy.mjs): the Go module in deploy/tools.
+const deployToolsModule = join(root, "deploy", "tools");
+export const deployToolsDir = join(root, ".bin", "deploy-tools");
+export const kubernetesSchemaDir = join(root, ".bin", "kubernetes-json-schema");
+
+function goSourcesUnder(folder, prefix = "") {
+  const files = [];
+  for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const relative = join(prefix, entry.name);
+    if (entry.isDirectory()) files.push(...goSourcesUnder(join(folder, entry.name), relative));
+    // The generated definitions follow from go.sum; hashing them would rebuild after every generate.
+    else if (entry.name.endsWith(".go") && !entry.name.startsWith("zz_generated")) files.push(relative);
+  }
+  return files;
+}
+
+function deployToolsHash() {
+  const hash = createHash("sha256");
+  for (const file of ["go.mod", "go.sum", ...goSourcesUnder(deployToolsModule)]) {
+    hash.update(`${file}\0`).update(readFileSync(join(deployToolsModule, file)));
+  }
+  return hash.digest("hex");
+}
+
+/**
+ * Builds helm, kubeconform, compose-check and dockerfile-check into .bin/deploy-tools, and kubeconform's schemas for
+ * the built-in Kubernetes kinds into .bin/kubernetes-json-schema (generated from k8s.io/api, since
+ * kubeconform's usual download is not possible offline), unless both exist for the same go.mod,
+ * go.sum and Go sources. Returns the paths and the schemas' Kubernetes version.
+ */
+export function ensureGoTools() {
+  const stampFile = join(root, ".bin", "deploy-tools.stamp");
+  const versionFile = join(kubernetesSchemaDir, "kubernetes-version");
+  const binaries = {
+    helm: join(deployToolsDir, "helm"),
+    kubeconform: join(deployToolsDir, "kubeconform"),
+    composeCheck: join(deployToolsDir, "compose-check"),
+    dockerfileCheck: join(deployToolsDir, "dockerfile-check"),
+  };
+  const result = () => ({ ...binaries, schemaDir: kubernetesSchemaDir, kubernetesVersion: readFileSync(versionFile, "utf8").trim() });
+  const hash = deployToolsHash();
+  const stamp = existsSync(stampFile) ? readFileSync(stampFile, "utf8").trim() : "";
+  if (stamp === hash && existsSync(versionFile) && Object.values(binaries).every((path) => existsSync(path))) return result();
+
+  const go = spawnSync("go", ["version"], { encoding: "utf8" });
+  if (go.error || go.status !== 0) {
+    throw new Error("Go is needed to build the deployment checks' tools but `go` is not on PATH. Install Go >= 1.26.");
+  }
+  log(`building helm, kubeconform and the Kubernetes schemas with ${go.stdout.trim()} (several minutes on a cold cache)`);
+  const started = Date.now();
+  const options = { cwd: deployToolsModule, env: { ...process.env, GOFLAGS: "-buildvcs=false" } };
+  run("go", ["generate", "./k8s-schemas/openapi"], options);
+  mkdirSync(deployToolsDir, { recursive: true });
+  run(
+    "go",
+    [
+      "build",
+      "-trimpath",
+      "-ldflags=-s -w",
+      "-o",
+      `${deployToolsDir}/`,
+      "helm.sh/helm/v4/cmd/helm",
+      "github.com/yannh/kubeconform/cmd/kubeconform",
+      "./compose-check",
+      "./dockerfile-check",
+      "./k8s-schemas",
+    ],
+    options,
+  );
+  rmSync(kubernetesSchemaDir, { recursive: true, force: true });
+  run(join(deployToolsDir, "k8s-schemas"), ["-out", kubernetesSchemaDir]);
+  writeFileSync(stampFile, `${hash}\n`);
+  log(`built the deployment tools in ${seconds(started)}`);
+  return result();
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
