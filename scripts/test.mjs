@@ -1,12 +1,13 @@
 // `npm test`: prepares everything (dependencies, Hydra, Chromium, the app build),
-// then runs the unit tests (Vitest) and the end-to-end tests (Playwright).
+// then runs the unit tests (Vitest), the end-to-end tests (Playwright) and the
+// deployment checks (scripts/check-deploy.mjs).
 //
-//   npm test                         both suites
+//   npm test                         every suite
 //   npm test -- --unit               unit tests only
 //   npm test -- --e2e [args…]        e2e tests only; other args go to `playwright test`
 //                                    (e.g. npm test -- --e2e e2e/login.spec.ts --grep remember)
 //
-// Both suites always run, so one report shows every failure; the exit code is non-zero
+// Every suite always runs, so one report shows every failure; the exit code is non-zero
 // when any test failed or a runner could not run.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -110,6 +111,28 @@ if (!unitOnly) {
     flaky: stats?.flaky,
   });
 }
+
+/**
+ * Checks run by a script of ours that ends with a line "<name>: N passed, M failed[, K skipped]":
+ * the deployment files (image, Compose, Helm chart).
+ */
+function runScriptSuite(name, script) {
+  const started = Date.now();
+  const result = spawnSync(process.execPath, [join(root, "scripts", script)], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  process.stdout.write(result.stdout ?? "");
+  const counts = /(\d+) passed, (\d+) failed(?:, (\d+) skipped)?\s*$/.exec(result.stdout ?? "");
+  suites.push({
+    name,
+    code: result.status ?? 1,
+    error: result.error,
+    seconds: (Date.now() - started) / 1000,
+    passed: counts ? Number(counts[1]) : undefined,
+    failed: counts ? Number(counts[2]) : undefined,
+    skipped: counts?.[3] ? Number(counts[3]) : 0,
+  });
+}
+
+if (!unitOnly && !e2eOnly) runScriptSuite("deployment (check-deploy)", "check-deploy.mjs");
 
 rmSync(reports, { recursive: true, force: true });
 
