@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { z } from "zod";
 
 const seconds = z.coerce.number().int().min(0);
@@ -59,6 +60,16 @@ const envSchema = z
     RATE_LIMIT_STORE: z.enum(["memory", "database"]).optional(),
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     CONSENT_HISTORY: z.coerce.number().int().min(0).max(100).default(10),
+    ACCOUNT_PAGE: z.enum(["on", "off"]).default("on"),
+    ACCOUNT_CLIENT_ID: z.string().regex(/^[\w.:-]{1,128}$/, "letters, digits and . _ : - only").default("hydra-provider-account"),
+    ACCOUNT_CLIENT_SECRET: z.string().min(32, "needs at least 32 characters").optional(),
+    ACCOUNT_SESSION_MAX_AGE: z.coerce.number().int().min(60).max(24 * 3600).default(3600),
+    // Kept exactly as Hydra states it, trailing slash included: next-auth compares it with the ID token's iss.
+    HYDRA_ISSUER: z
+      .string()
+      .url()
+      .refine((value) => /^https?:\/\//.test(value), "must be an http(s) URL")
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (!env.SESSION_SECRET && !env.SESSION_SECRETS) {
@@ -84,9 +95,22 @@ export type AppConfig = {
   trustProxyHops: number;
   /** How many of the subject's newest consent sessions the consent page reads to show "already shared" (0: none). */
   consentHistory: number;
+  /** The account page (/account), signed in through Hydra with next-auth; null when turned off. */
+  account: AccountConfig | null;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** Where Prometheus metrics are served (a port of their own, off when unset). */
   metricsPort?: number;
+};
+
+export type AccountConfig = {
+  clientId: string;
+  /** From ACCOUNT_CLIENT_SECRET, or derived from the session secret: never in the repository. */
+  clientSecret: string;
+  /** Hydra's issuer exactly as its ID tokens carry it. */
+  issuer: string;
+  /** next-auth's key for its encrypted session cookie, derived from the session secret. */
+  sessionKey: string;
+  sessionMaxAge: number;
 };
 
 export type DatabaseConfig =
@@ -121,16 +145,18 @@ export function parseDatabaseConfig(env: Record<string, string | undefined>): Da
 export function parseConfig(env: Record<string, string | undefined>): AppConfig {
   const e = parseEnv(envSchema, env);
   const oryUrl = e.ORY_PROJECT_URL;
+  const sessionSecrets = e.SESSION_SECRETS ?? { "1": e.SESSION_SECRET as string };
+  const publicUrl = e.HYDRA_PUBLIC_URL ?? oryUrl ?? "http://localhost:4444";
   return {
     appUrl: e.APP_URL,
     hydra: {
       // An Ory Network project serves admin and public APIs from one URL, authorised by the API key.
       adminUrl: e.HYDRA_ADMIN_URL ?? oryUrl ?? "http://127.0.0.1:4445",
-      publicUrl: e.HYDRA_PUBLIC_URL ?? oryUrl ?? "http://localhost:4444",
+      publicUrl,
       apiKey: e.ORY_API_KEY,
       timeoutMs: e.HYDRA_TIMEOUT_MS,
     },
-    sessionSecrets: e.SESSION_SECRETS ?? { "1": e.SESSION_SECRET as string },
+    sessionSecrets,
     database: toDatabaseConfig(e),
     logoutRejectUrl: e.LOGOUT_REJECT_URL ?? `${e.APP_URL}/`,
     rememberLoginFor: e.REMEMBER_LOGIN_FOR,
@@ -141,9 +167,29 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     rateLimitStore: e.RATE_LIMIT_STORE ?? (e.DATABASE_URL ? "database" : "memory"),
     trustProxyHops: e.TRUST_PROXY_HOPS,
     consentHistory: e.CONSENT_HISTORY,
+    account:
+      e.ACCOUNT_PAGE === "off"
+        ? null
+        : {
+            clientId: e.ACCOUNT_CLIENT_ID,
+            clientSecret: e.ACCOUNT_CLIENT_SECRET ?? derivedSecret(sessionSecrets, "account-client-secret"),
+            issuer: e.HYDRA_ISSUER ?? `${publicUrl}/`,
+            sessionKey: derivedSecret(sessionSecrets, "account-session-key"),
+            sessionMaxAge: e.ACCOUNT_SESSION_MAX_AGE,
+          },
     logLevel: e.LOG_LEVEL,
     metricsPort: e.METRICS_PORT,
   };
+}
+
+/**
+ * A secret of its own for `label`, derived from the newest session secret
+ * (HMAC-SHA256), so a deployment configures one secret and rotating it
+ * rotates these too.
+ */
+function derivedSecret(sessionSecrets: Record<string, string>, label: string): string {
+  const newest = sessionSecrets[String(Math.max(...Object.keys(sessionSecrets).map(Number)))] as string;
+  return createHmac("sha256", newest).update(label).digest("base64url");
 }
 
 let cached: AppConfig | undefined;

@@ -12,6 +12,10 @@ export const problems = {
   unsupported_media: 415,
   too_many: 429,
   unavailable: 503,
+  /** The account page only: its client could not be registered, or Hydra cannot be reached. The flows are not affected. */
+  account_unavailable: 503,
+  /** The account page only: the signed-in account no longer exists. */
+  account_gone: 410,
 } as const;
 
 export type ProblemKind = keyof typeof problems;

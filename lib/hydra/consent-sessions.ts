@@ -12,6 +12,8 @@ export type ConsentSession = {
   /** Seconds from `handledAt` the consent is remembered; 0: until revoked. */
   rememberFor: number;
   handledAt: Date | undefined;
+  /** When the client asked: a remembered consent lasts `rememberFor` from here. */
+  requestedAt: Date | undefined;
   /** The login session (sid) the consent was given in. */
   loginSessionId: string | undefined;
 };
@@ -25,7 +27,9 @@ const sessionSchema = z
     remember: z.boolean().nullish(),
     remember_for: z.number().int().nullish(),
     handled_at: z.string().nullish(),
-    consent_request: z.object({ client: clientSchema.nullish(), login_session_id: z.string().nullish() }).nullish(),
+    consent_request: z
+      .object({ client: clientSchema.nullish(), login_session_id: z.string().nullish(), requested_at: z.string().nullish() })
+      .nullish(),
   })
   .transform(
     (s): ConsentSession | undefined =>
@@ -37,6 +41,7 @@ const sessionSchema = z
             remember: s.remember === true,
             rememberFor: s.remember_for ?? 0,
             handledAt: dateOrUndefined(s.handled_at),
+            requestedAt: dateOrUndefined(s.consent_request.requested_at),
             loginSessionId: s.consent_request.login_session_id || undefined,
           }
         : undefined,

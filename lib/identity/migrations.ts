@@ -58,6 +58,14 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable("rate_limits").execute();
     },
   },
+  "2026-11-28-02-sessions-ended-at": {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("users").addColumn("sessions_ended_at", "text").execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable("users").dropColumn("sessions_ended_at").execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -16,6 +16,8 @@ export interface UsersTable {
   address: string | null;
   created_at: string;
   updated_at: string;
+  /** Account-page sessions begun before this time are over (sign out everywhere, a password change). */
+  sessions_ended_at: string | null;
 }
 
 /** Written by rate-limiter-flexible's stores, not by our queries (lib/server/sign-in-throttle.ts). */

@@ -12,4 +12,6 @@ export type User = {
   phoneNumberVerified: boolean;
   address?: Record<string, string>;
   updatedAt: Date;
+  /** The account page's sessions begun before this are over. */
+  sessionsEndedAt?: Date;
 };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { openStore } from "./db";
+import { migrationProvider } from "./migrations";
 import { dialects, freshPostgresUrl } from "./testing/stores";
-import { authenticate, createUser, findUserById, listUsers, removeUser, setPassword } from "./users";
+import { authenticate, changePassword, createUser, endSessions, findUserById, listUsers, removeUser, setPassword, updateProfile } from "./users";
 
 describe.each(dialects)("the account store on %s", (_, open) => {
   it("signs in with the right password only, case-insensitively by email", async () => {
@@ -40,13 +41,45 @@ describe.each(dialects)("the account store on %s", (_, open) => {
   });
 });
 
+describe.each(dialects)("the account page's changes on %s", (_, open) => {
+  it("updates the profile fields and clears one set to null", async () => {
+    const { db } = await open();
+    const user = await createUser({ email: "p@b.c", password: "pw", name: "Old", givenName: "O" }, db);
+    const updated = await updateProfile(user.id, { name: "New Name", givenName: null, familyName: "Name", locale: "de" }, db);
+    expect(updated).toMatchObject({ name: "New Name", givenName: undefined, familyName: "Name", locale: "de" });
+    expect(updated!.updatedAt.getTime()).toBeGreaterThanOrEqual(user.updatedAt.getTime());
+    await db.destroy();
+  });
+
+  it("changes the password only with the right current one", async () => {
+    const { db } = await open();
+    const user = await createUser({ email: "q@b.c", password: "first" }, db);
+    expect(await changePassword(user.id, "wrong", "second", db)).toBe("wrong_password");
+    expect(await changePassword(user.id, "first", "second", db)).toBe("changed");
+    expect(await authenticate("q@b.c", "first", db)).toBeUndefined();
+    expect(await authenticate("q@b.c", "second", db)).toBeDefined();
+    expect(await changePassword("no-such-id", "second", "third", db)).toBe("wrong_password");
+    await db.destroy();
+  });
+
+  it("records when the account's sessions were ended", async () => {
+    const { db } = await open();
+    const user = await createUser({ email: "e@b.c", password: "pw" }, db);
+    expect(user.sessionsEndedAt).toBeUndefined();
+    const at = new Date("2026-11-27T10:00:00.123Z");
+    await endSessions(user.id, at, db);
+    expect((await findUserById(user.id, db))?.sessionsEndedAt).toEqual(at);
+    await db.destroy();
+  });
+});
+
 describe("migrations on PostgreSQL", () => {
   it("run once when ten instances start at the same moment", async () => {
     const url = await freshPostgresUrl();
     const stores = await Promise.all(Array.from({ length: 10 }, () => openStore({ kind: "postgres", url, poolMax: 2, statementTimeoutMs: 10_000 })));
     const [first] = stores;
     const applied = await first!.db.selectFrom("kysely_migration" as never).selectAll().execute();
-    expect(applied).toHaveLength(3);
+    expect(applied).toHaveLength(Object.keys(await migrationProvider.getMigrations()).length);
     await Promise.all(stores.map((s) => s.db.destroy()));
   });
 });

@@ -39,6 +39,7 @@ export async function createUser(input: NewUser, database?: Kysely<Database>): P
     address: null,
     created_at: now,
     updated_at: now,
+    sessions_ended_at: null,
   };
   await store.insertInto("users").values(row).execute();
   return toUser({ ...row, phone_number_verified: 0 });
@@ -88,6 +89,47 @@ export async function authenticate(email: string, password: string, database?: K
   return toUser(row);
 }
 
+/** The fields a person edits on the account page; each becomes a claim of the next ID token. */
+export type ProfileUpdate = { name: string | null; givenName: string | null; familyName: string | null; locale: string | null };
+
+export async function updateProfile(id: string, profile: ProfileUpdate, database?: Kysely<Database>): Promise<User | undefined> {
+  const store = database ?? (await db());
+  await store
+    .updateTable("users")
+    .set({
+      name: profile.name,
+      given_name: profile.givenName,
+      family_name: profile.familyName,
+      locale: profile.locale,
+      updated_at: new Date().toISOString(),
+    })
+    .where("id", "=", id)
+    .execute();
+  return findUserById(id, store);
+}
+
+/**
+ * Replaces the password of the account `id` after checking its current one,
+ * with the same argon2id (and the same time for a wrong password) as sign-in.
+ */
+export async function changePassword(id: string, current: string, next: string, database?: Kysely<Database>): Promise<"changed" | "wrong_password"> {
+  const store = database ?? (await db());
+  const row = await store.selectFrom("users").select("password_hash").where("id", "=", id).executeTakeFirst();
+  if (!(await verifyPassword(row?.password_hash, current)) || !row) return "wrong_password";
+  await store
+    .updateTable("users")
+    .set({ password_hash: await hashPassword(next), updated_at: new Date().toISOString() })
+    .where("id", "=", id)
+    .execute();
+  return "changed";
+}
+
+/** Ends every account-page session of `id` begun before `at`: the next request of each is signed out. */
+export async function endSessions(id: string, at: Date, database?: Kysely<Database>): Promise<void> {
+  const store = database ?? (await db());
+  await store.updateTable("users").set({ sessions_ended_at: at.toISOString() }).where("id", "=", id).execute();
+}
+
 const addressSchema = z.record(z.string(), z.string());
 
 function toUser(row: Selectable<UsersTable>): User {
@@ -110,5 +152,6 @@ function toUser(row: Selectable<UsersTable>): User {
     phoneNumberVerified: row.phone_number_verified === 1,
     address,
     updatedAt: new Date(row.updated_at),
+    sessionsEndedAt: row.sessions_ended_at ? new Date(row.sessions_ended_at) : undefined,
   };
 }

@@ -1,10 +1,11 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
-export type CsrfPurpose = "login" | "consent" | "logout";
+export type CsrfPurpose = "login" | "consent" | "logout" | "account";
 
 /**
- * A form token bound to the browser's flow session and to one challenge, so a
- * token leaked from one flow (or one browser) is useless for another.
+ * A form token bound to the browser's flow session and to one challenge (the
+ * account forms: one subject), so a token leaked from one flow (or one
+ * browser) is useless for another.
  */
 export function csrfToken(key: string, sessionId: string, purpose: CsrfPurpose, challenge: string): string {
   return createHmac("sha256", key).update(`${purpose}\n${sessionId}\n${challenge}`).digest("base64url");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loginFormSchema } from "@/lib/validations/flow-input";
+import { type LoginForm, loginFormSchema } from "@/lib/validations/flow-input";
 import { type FlowSession, formToken } from "@/lib/security/flow-session";
 import { type FormPost, type FormSpec, checkFormPost, maxFormBytes } from "./gate";
 
@@ -27,7 +27,7 @@ function post(body: string | string[], headers: Record<string, string> = {}, met
 }
 
 const fields = (values: Record<string, string>) => new URLSearchParams({ challenge, csrf: formToken(session, "login", challenge), action: "accept", email: "a@b.c", password: "pw", ...values }).toString();
-const deps = { appOrigin, session, signInRetryAfter: async () => 0 };
+const deps = { appOrigin, session, binding: (form: LoginForm) => form.challenge, signInRetryAfter: async () => 0 };
 const check = (request: FormPost, overrides: Partial<typeof deps> = {}) => checkFormPost(request, loginForm, { ...deps, ...overrides });
 
 describe("checkFormPost", () => {

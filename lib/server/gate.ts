@@ -6,8 +6,8 @@ import { formFields } from "@/lib/validations/flow-input";
 
 export const maxFormBytes = 16 * 1024;
 
-/** A flow form: its fields' schema, the purpose its CSRF token was made for, and which posts are throttled. */
-export type FormSpec<F extends { challenge: string; csrf: string }> = {
+/** A form: its fields' schema, the purpose its CSRF token was made for, and which posts are throttled. */
+export type FormSpec<F extends { csrf: string }> = {
   schema: z.ZodType<F>;
   purpose: CsrfPurpose;
   /** The account a post tries to sign in to, when it is a sign-in attempt: those are throttled. */
@@ -21,9 +21,11 @@ export type FormPost = {
   body: () => AsyncIterable<Uint8Array | string>;
 };
 
-export type GateDependencies = {
+export type GateDependencies<F> = {
   appOrigin: string;
   session: FlowSession | undefined;
+  /** What the form's token is bound to besides the browser: a flow form's challenge, the account forms' subject. */
+  binding: (form: F) => string;
   /** Seconds until this account may try again from this address (0: now). */
   signInRetryAfter: (email: string) => Promise<number>;
 };
@@ -36,10 +38,10 @@ export type GateResult<F> = { kind: "pass"; form: F; session: FlowSession } | Pr
  * browser and this challenge, and last the sign-in throttle. The first
  * failing check is the answer; a post that passes is parsed exactly once.
  */
-export async function checkFormPost<F extends { challenge: string; csrf: string }>(
+export async function checkFormPost<F extends { csrf: string }>(
   post: FormPost,
   spec: FormSpec<F>,
-  deps: GateDependencies,
+  deps: GateDependencies<F>,
 ): Promise<GateResult<F>> {
   if (post.method !== "POST") return problem("method_not_allowed");
   const refused = refuseByHeaders(post.headers, deps.appOrigin);
@@ -51,7 +53,7 @@ export async function checkFormPost<F extends { challenge: string; csrf: string 
   if (!parsed.success) return problem("invalid_request");
   const form = parsed.data;
   const session = deps.session;
-  if (!session || !formTokenIsValid(session, spec.purpose, form.challenge, form.csrf)) return problem("forbidden");
+  if (!session || !formTokenIsValid(session, spec.purpose, deps.binding(form), form.csrf)) return problem("forbidden");
   const email = spec.signInEmail?.(form);
   if (email !== undefined) {
     const retryAfter = await deps.signInRetryAfter(email);
