@@ -4,6 +4,7 @@ import { serveMetrics } from "@/lib/observability/metrics-server";
 import { processWide } from "@/lib/observability/process-wide";
 import { handleShutdownSignals } from "@/lib/observability/shutdown";
 import { scopeCatalogue } from "@/lib/scopes/catalogue";
+import { ensureAccountClient } from "@/lib/server/account/registration";
 
 // Validates the configuration once at start, so a bad variable stops the server with a message naming it.
 try {
@@ -24,3 +25,6 @@ if (metricsPort !== undefined) processWide("metrics-server", () => serveMetrics(
 
 // NEXT_MANUAL_SIG_HANDLE is Next's switch for "the deployment handles signals itself": then neither Next nor we do.
 if (!process.env.NEXT_MANUAL_SIG_HANDLE) handleShutdownSignals({ graceMs: 10_000, closeMs: 5_000 });
+
+// The account page's client is registered at start; a failure is logged and retried by the account page, never by a flow.
+void ensureAccountClient();

@@ -13,11 +13,13 @@ const nextConfig = {
   transpilePackages: ["@ory/client-fetch"],
   // Every page is a handler under pages/api that renders its own HTML (ARCHITECTURE.md says why):
   // the public paths map onto them, and any path nothing else answers reaches pages/api/[...path].ts.
+  // Paths under /api are never rewritten: afterFiles rewrites run before dynamic routes, and
+  // next-auth's callback (/api/auth/callback/…) is one.
   async rewrites() {
     return {
       afterFiles: [
         { source: "/", destination: "/api" },
-        { source: "/:path+", destination: "/api/:path+" },
+        { source: "/:path((?!api(?:/|$)).+)", destination: "/api/:path" },
       ],
     };
   },

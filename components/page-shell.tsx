@@ -5,7 +5,7 @@ import type { PageChrome } from "@/lib/page-chrome";
  * The frame of every page. The document's `lang` and `dir` come from the same
  * chrome (components/document.tsx), so the text and its direction always agree.
  */
-export function PageShell({ chrome, title, children }: { chrome: PageChrome; title: string; children: ReactNode }) {
+export function PageShell({ chrome, title, wide = false, children }: { chrome: PageChrome; title: string; wide?: boolean; children: ReactNode }) {
   return (
     <div className="page">
       {/* React hoists this into <head>: the tab says which step this is, in the page's language. */}
@@ -27,7 +27,7 @@ export function PageShell({ chrome, title, children }: { chrome: PageChrome; tit
           {chrome.productName && <span className="brand-name">{chrome.productName}</span>}
         </header>
       )}
-      <main className="card" aria-labelledby="page-title">
+      <main className={wide ? "card card-wide" : "card"} aria-labelledby="page-title">
         <h1 id="page-title">{title}</h1>
         {children}
       </main>

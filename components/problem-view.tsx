@@ -18,7 +18,7 @@ export function ProblemScreen({ chrome, problem, retry }: { chrome: PageChrome; 
   const t = translator(chrome.locale);
   return (
     <ProblemView chrome={chrome} title={t(`problem.${problem}.title`)} body={t(`problem.${problem}.body`)}>
-      {problem === "unavailable" && retry && (
+      {(problem === "unavailable" || problem === "account_unavailable") && retry && (
         <p>
           {/* An empty href reloads the same URL. */}
           <a className="button" href="">

@@ -17,6 +17,8 @@ export interface AdminCounter {
   /** Calls since the start or the last reset(), oldest first. */
   calls(): AdminCall[];
   reset(): void;
+  /** Answers 500, without asking Hydra, to every call whose path starts with one of these (none: pass all). */
+  refuse(pathPrefixes: string[]): void;
   stop(): Promise<void>;
 }
 
@@ -25,11 +27,17 @@ export interface AdminCounter {
  * method, path, query, headers and body go to `targetUrl` as they came, and the
  * answer comes back unchanged. Tests read it to bound how often a hop asks Hydra.
  */
-export async function startAdminCounter(targetUrl: string): Promise<AdminCounter> {
+export async function startAdminCounter(targetUrl: string, options: { refuse?: string[] } = {}): Promise<AdminCounter> {
   const target = new URL(targetUrl);
   let calls: AdminCall[] = [];
+  let refused = options.refuse ?? [];
   const server = createServer((req, res) => {
-    calls.push({ method: req.method ?? "GET", path: new URL(req.url ?? "/", target).pathname, at: Date.now() });
+    const path = new URL(req.url ?? "/", target).pathname;
+    calls.push({ method: req.method ?? "GET", path, at: Date.now() });
+    if (refused.some((prefix) => path.startsWith(prefix))) {
+      res.writeHead(500, { "content-type": "application/json" }).end('{"error":"server_error"}');
+      return;
+    }
     forwardRequest(req, res, { hostname: target.hostname, port: target.port });
   });
   await new Promise<void>((resolve, reject) => {
@@ -42,6 +50,9 @@ export async function startAdminCounter(targetUrl: string): Promise<AdminCounter
     calls: () => [...calls],
     reset: () => {
       calls = [];
+    },
+    refuse: (pathPrefixes) => {
+      refused = pathPrefixes;
     },
     stop: () =>
       new Promise((resolve) => {

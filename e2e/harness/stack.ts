@@ -41,6 +41,8 @@ export interface StackOptions {
    * and the harness keep calling Hydra directly, so only the app's calls are counted.
    */
   countAdminCalls?: boolean;
+  /** With countAdminCalls: admin paths the proxy refuses (500) from the start, until adminCalls.refuse([]). */
+  refuseAdminPaths?: string[];
 }
 
 export interface Stack {
@@ -100,7 +102,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
     let adminCalls: AdminCounter | undefined;
     if (options.countAdminCalls) {
-      const counter = await startAdminCounter(hydra.adminUrl);
+      const counter = await startAdminCounter(hydra.adminUrl, { refuse: options.refuseAdminPaths });
       stoppers.push(() => counter.stop());
       adminCalls = counter;
     }

@@ -15,7 +15,7 @@ import { type FormSpec, checkFormPost } from "./gate";
 import { configuredSignInThrottle } from "./sign-in-throttle";
 import type { Shown, StepStart, StepSubmit, SubmitContext } from "./steps/step";
 
-type Handler = (request: NextApiRequest, response: NextApiResponse) => Promise<void>;
+export type Handler = (request: NextApiRequest, response: NextApiResponse) => Promise<void>;
 
 /**
  * Every request these handlers answer gets an id: the caller's X-Request-Id
@@ -23,7 +23,7 @@ type Handler = (request: NextApiRequest, response: NextApiResponse) => Promise<v
  * with each call made for the request, and on each of its log lines; the
  * exchange logs and counts the step once when it answers (lib/observability).
  */
-function traced(step: FlowStep, serve: (request: NextApiRequest, response: NextApiResponse, trace: StepTrace) => Promise<void>): Handler {
+export function traced(step: FlowStep, serve: (request: NextApiRequest, response: NextApiResponse, trace: StepTrace) => Promise<void>): Handler {
   return (request, response) => {
     const trace = startStep(step, request.headers["x-request-id"]);
     response.setHeader("X-Request-Id", trace.requestId);
@@ -99,7 +99,12 @@ export function serveFlowForm<F extends { challenge: string; csrf: string }>(opt
     const gate = await checkFormPost(
       { method: request.method ?? "", headers: exchange.headers, body: () => request },
       options.form,
-      { appOrigin: new URL(config().appUrl).origin, session: exchange.existingSession, signInRetryAfter: async (email) => (await configuredSignInThrottle()).retryAfter(email, address) },
+      {
+        appOrigin: new URL(config().appUrl).origin,
+        session: exchange.existingSession,
+        binding: (form) => form.challenge,
+        signInRetryAfter: async (email) => (await configuredSignInThrottle()).retryAfter(email, address),
+      },
     );
     if (gate.kind === "problem") {
       if (gate.problem === "too_many") metrics().signInThrottled.inc();
