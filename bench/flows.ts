@@ -8,8 +8,10 @@
  * http://localhost:<slot>. The generator plays DNS: a request to the slot goes
  * to whichever provider is being measured, with the Host header the browser
  * would send. No reverse proxy sits in between, so no extra process competes
- * for the CPU and no hop is added to any provider. Cookies are per host name
- * (localhost), never per port, exactly as in a browser.
+ * for the CPU and no hop is added to any provider (the exception is ours × N,
+ * where the port is nginx's in front of the instances: the proxy is what that
+ * provider measures). Cookies are per host name (localhost), never per port,
+ * exactly as in a browser.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { Agent, request } from "undici";
@@ -32,6 +34,8 @@ export interface FlowTarget {
   rememberConsent: boolean;
   /** False for the null provider, which never shows a form: the path cannot be checked by what was posted. */
   hasForms: boolean;
+  /** Queue the requests to Hydra's public port one at a time (Hydra on SQLite; see hydraQueue). */
+  serialHydra: boolean;
 }
 
 export interface FlowResult {
@@ -59,14 +63,14 @@ export const agent = new Agent({
 });
 
 /**
- * Hydra on SQLite (the only database the tests have) cannot take concurrent writes: with the
- * tests' memory DSN, parallel flows fail with "Unable to serialize access due to a concurrent
- * update"; with a file in WAL mode they wait on "database is locked" until Hydra's connections
- * time out. So the generator sends Hydra's public endpoints (where the writes happen: verifier
- * redemption at /oauth2/auth, the code exchange at /oauth2/token) one request at a time, in
- * arrival order. The admin calls the providers make are stateless in v2.3.0 and stay parallel,
- * as do all provider hops. This caps every provider at the same serial Hydra; it is what a
- * SQLite-backed Hydra can do, and it is the same for all three providers.
+ * Hydra on SQLite cannot take concurrent writes: with the tests' memory DSN, parallel flows fail
+ * with "Unable to serialize access due to a concurrent update"; with a file in WAL mode they wait
+ * on "database is locked" until Hydra's connections time out. So on SQLite (`serialHydra`) the
+ * generator sends Hydra's public endpoints (where the writes happen: verifier redemption at
+ * /oauth2/auth, the code exchange at /oauth2/token) one request at a time, in arrival order. The
+ * admin calls the providers make are stateless in v2.3.0 and stay parallel, as do all provider
+ * hops. This caps every provider at the same serial Hydra; it is what a SQLite-backed Hydra can
+ * do, and it is the same for every provider. On PostgreSQL nothing is queued.
  */
 class Fifo {
   private tail: Promise<void> = Promise.resolve();
@@ -231,6 +235,7 @@ async function runFlowUnchecked(target: FlowTarget, jar: CookieJar): Promise<Flo
     const state = randomBytes(12).toString("base64url");
     const nonce = randomBytes(12).toString("base64url");
     const { verifier, challenge } = pkce();
+    const toHydraPublic = <T>(task: () => Promise<T>): Promise<T> => (target.serialHydra ? hydraQueue.run(task) : task());
     const authorize = new URL("/oauth2/auth", hydraUrl);
     authorize.search = new URLSearchParams({
       client_id: target.client.client_id,
@@ -258,7 +263,7 @@ async function runFlowUnchecked(target: FlowTarget, jar: CookieJar): Promise<Flo
       if (!toProvider && !toHydra) return fail(`unexpected redirect to ${url.origin}${url.pathname}`);
       const t0 = performance.now();
       step = `${toProvider ? "provider" : "hydra"} GET ${url.pathname}`;
-      const answer = toProvider ? await send(jar, url, target.providerPort) : await hydraQueue.run(() => send(jar, url, hydraPort));
+      const answer = toProvider ? await send(jar, url, target.providerPort) : await toHydraPublic(() => send(jar, url, hydraPort));
       if (toProvider) providerHops.push(performance.now() - t0);
       if (answer.status >= 300 && answer.status < 400 && answer.location) {
         url = new URL(answer.location, url);
@@ -311,7 +316,7 @@ async function runFlowUnchecked(target: FlowTarget, jar: CookieJar): Promise<Flo
       dispatcher: agent,
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
-    const { token, tokens } = await hydraQueue.run(async () => {
+    const { token, tokens } = await toHydraPublic(async () => {
       const response = await tokenRequest();
       return { token: response, tokens: (await response.body.json().catch(() => ({}))) as Record<string, unknown> };
     });

@@ -2,7 +2,7 @@
 // settings derived from it.
 import { parseArgs } from "node:util";
 import type { FlowPath } from "./flows";
-import type { BenchMode } from "./types";
+import type { BenchMode, HydraDb, ProviderId } from "./types";
 
 export interface SoakOptions {
   flowsPerRun: number;
@@ -33,6 +33,17 @@ export interface BenchOptions {
   soak: SoakOptions | undefined;
   /** Extra environment for ours (`--ours-env NAME=value`, repeatable): a configuration variant to measure. */
   oursEnv: Record<string, string>;
+  /** Hydra's database; on PostgreSQL ours keeps its accounts there too. */
+  hydraDb: HydraDb;
+  /** Instances of ours behind nginx in the "ours-instances" provider; 1: no such provider. */
+  instances: number;
+  /** The providers measured, in round order. */
+  providers: ProviderId[];
+  /**
+   * --providers left some out: a load run of those alone. Its file is named `-load…` and it never
+   * rewrites BENCHMARKS.md, whose block compares all providers.
+   */
+  restricted: boolean;
 }
 
 const positiveInteger = (value: string, name: string, max: number): number => {
@@ -55,6 +66,10 @@ export function parseBenchOptions(argv: string[] = process.argv.slice(2)): Bench
       out: { type: "string" },
       "no-markdown": { type: "boolean", default: false },
       "ours-env": { type: "string", multiple: true },
+      "hydra-db": { type: "string" },
+      instances: { type: "string" },
+      providers: { type: "string" },
+      paths: { type: "string" },
     },
   });
   const smoke = args.smoke!;
@@ -76,6 +91,31 @@ export function parseBenchOptions(argv: string[] = process.argv.slice(2)): Bench
   const rounds = soakMode ? 0 : positiveInteger(args.rounds ?? (smoke ? "1" : "3"), "--rounds", 20);
   const concurrencies = [...flowsByConcurrency.keys()];
 
+  const hydraDb = (args["hydra-db"] ?? "sqlite") as HydraDb;
+  if (hydraDb !== "sqlite" && hydraDb !== "postgres") throw new Error("--hydra-db must be sqlite or postgres");
+  const instances = positiveInteger(args.instances ?? "1", "--instances", 8);
+  // The instances share one accounts database and their sign-in throttle; SQLite is one machine's
+  // file, which a real deployment of several instances cannot share.
+  if (instances > 1 && hydraDb !== "postgres") throw new Error("--instances above 1 needs --hydra-db postgres (the instances share the accounts database)");
+  if (instances > 1 && soakMode) throw new Error("--soak measures one process of ours: it takes no --instances");
+  const allProviders: ProviderId[] = soakMode ? ["ours"] : ["ours", "reference", "null", ...(instances > 1 ? (["ours-instances"] as const) : [])];
+  let providers = allProviders;
+  if (args.providers !== undefined) {
+    if (soakMode) throw new Error("--soak measures ours alone: it takes no --providers");
+    const asked = args.providers.split(",").map((id) => id.trim());
+    for (const id of asked) {
+      if (!allProviders.includes(id as ProviderId)) {
+        throw new Error(`--providers: unknown provider ${id} (this run has ${allProviders.join(", ")}; ours-instances needs --instances 2 or more)`);
+      }
+    }
+    // The round order stays the usual one, whatever order they were listed in.
+    providers = allProviders.filter((id) => asked.includes(id));
+    // The page weight, first-load JS and hash cost are ours' figures: one of ours must run.
+    if (!providers.includes("ours") && !providers.includes("ours-instances")) throw new Error("--providers must include ours or ours-instances");
+  }
+  const paths: FlowPath[] = soakMode ? [] : ((args.paths ?? "first,remembered").split(",").map((p) => p.trim()) as FlowPath[]);
+  for (const path of paths) if (path !== "first" && path !== "remembered") throw new Error(`--paths: unknown path ${path} (first, remembered)`);
+
   // A smoke run also walks the soak phase in miniature, so that its code cannot rot unnoticed.
   const soak: SoakOptions | undefined =
     soakMode || smoke
@@ -96,13 +136,14 @@ export function parseBenchOptions(argv: string[] = process.argv.slice(2)): Bench
     concurrencies,
     maxConcurrency: Math.max(0, ...concurrencies),
     rounds,
-    paths: soakMode ? [] : ["first", "remembered"],
+    paths,
     scope: "openid offline_access profile email",
     profile: args.profile!,
     noBuild: args["no-build"]!,
     out: args.out,
     writeMarkdown: !args["no-markdown"],
-    startupProbes: smoke || soakMode ? 0 : 2,
+    // The probes time `next start` of the one-instance ours; a run without it has none.
+    startupProbes: smoke || soakMode || !providers.includes("ours") ? 0 : 2,
     soak,
     oursEnv: Object.fromEntries(
       (args["ours-env"] ?? []).map((pair) => {
@@ -111,5 +152,9 @@ export function parseBenchOptions(argv: string[] = process.argv.slice(2)): Bench
         return [pair.slice(0, at), pair.slice(at + 1)];
       }),
     ),
+    hydraDb,
+    instances,
+    providers,
+    restricted: providers.length < allProviders.length,
   };
 }

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 
-/** Resident set size in bytes of `pid` and all its descendants (Linux /proc); 0 when unreadable. */
+/** Resident set size in bytes of the given processes (Linux /proc); 0 for those that are gone. */
 export function treeRss(pids: number[]): number {
   let total = 0;
   for (const pid of pids) {
@@ -15,14 +15,14 @@ export function treeRss(pids: number[]): number {
   return total;
 }
 
-/** `root` and every process below it. */
-export function descendants(root: number): number[] {
+/** The processes of /proc with their parent, read in one pass. */
+function childrenByParent(): Map<number, number[]> | undefined {
   const children = new Map<number, number[]>();
   let entries: string[] = [];
   try {
     entries = readdirSync("/proc");
   } catch {
-    return [root];
+    return undefined;
   }
   for (const entry of entries) {
     if (!/^\d+$/.test(entry)) continue;
@@ -37,8 +37,16 @@ export function descendants(root: number): number[] {
       // Gone meanwhile.
     }
   }
+  return children;
+}
+
+/** The root (or each of several roots, e.g. the instances and the proxy of one provider) and every process below it. */
+export function descendants(roots: number | number[]): number[] {
+  const rootList = Array.isArray(roots) ? roots : [roots];
+  const children = childrenByParent();
+  if (!children) return rootList;
   const result: number[] = [];
-  const queue = [root];
+  const queue = [...rootList];
   while (queue.length > 0 && result.length < 1000) {
     const pid = queue.shift()!;
     result.push(pid);
@@ -47,9 +55,20 @@ export function descendants(root: number): number[] {
   return result;
 }
 
-/** Samples the RSS of a process tree every `intervalMs` until stopped; returns the peak. */
-export function rssSampler(root: number, intervalMs = 100): { stop(): number } {
-  const pids = descendants(root);
+/** The children of `parent` whose command name (/proc/<pid>/comm) is `name`. */
+export function childrenNamed(parent: number, name: string): number[] {
+  return (childrenByParent()?.get(parent) ?? []).filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/comm`, "utf8").trim() === name;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Samples the RSS of the process trees below `roots` every `intervalMs` until stopped; returns the peak of their sum. */
+export function rssSampler(roots: number | number[], intervalMs = 100): { stop(): number } {
+  const pids = descendants(roots);
   let peak = treeRss(pids);
   const timer = setInterval(() => {
     peak = Math.max(peak, treeRss(pids));

@@ -20,6 +20,7 @@ export function renderPages(result: BenchResult): string[] {
   }
   lines.push("");
   lines.push("The document is the HTML of the page, inline scripts (the RSC payload, where there is one) included.");
+  if (result.pagesMeasuredOn === "ours-instances") lines.push("Measured through nginx on ours × N (ours alone did not run).");
   if (computedGzip) lines.push("² the server sent it uncompressed; gzipped here at the default level.");
   lines.push("");
   return lines;
@@ -28,9 +29,18 @@ export function renderPages(result: BenchResult): string[] {
 export function renderStartup(result: BenchResult): string[] {
   const startup = result.oursStartupMs;
   const lines = ["| start-up | value |", "|---|---:|"];
-  lines.push(`| \`next start\` to first 200 (median of ${startup.samples.length}: ${startup.samples.join(", ")} ms) | ${startup.median} ms |`);
+  if (startup.samples.length > 0) {
+    lines.push(`| \`next start\` to first 200 (median of ${startup.samples.length}: ${startup.samples.join(", ")} ms) | ${startup.median} ms |`);
+  }
   if (result.providers.reference) lines.push(`| reference provider start to first 200 | ${result.providers.reference.startupMs} ms |`);
   if (result.providers.null) lines.push(`| null provider start to first 200 | ${result.providers.null.startupMs} ms |`);
+  const many = result.providers["ours-instances"];
+  if (many) {
+    lines.push(
+      `| ours × ${many.instanceStartupMs?.length ?? "N"}: instances started one after another (each \`next start\` to first 200: ` +
+        `${many.instanceStartupMs?.join(", ") ?? "–"} ms), then nginx, to the first 200 through nginx | ${many.startupMs} ms |`,
+    );
+  }
   lines.push("");
   return lines;
 }

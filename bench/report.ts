@@ -1,39 +1,67 @@
 // The generated part of BENCHMARKS.md (also printed on stdout): machine and settings, the
 // comparison tables, pages and start-up, the soak, the targets, the profile and any errors.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { concurrenciesOf, findCell, fmt, pathLabel, ratio } from "./report-format";
+import { concurrenciesOf, findCell, fmt, pathLabel, pathsOf, providerName, providersOf, ratio } from "./report-format";
+import { renderHydraConnections, renderInstances } from "./report-instances";
 import { renderPages, renderSoak, renderStartup } from "./report-pages";
 import { checkTargets } from "./targets";
 import type { BenchResult } from "./types";
 
-const BEGIN = "<!-- bench:results:begin (written by npm run bench) -->";
-const END = "<!-- bench:results:end -->";
+/** BENCHMARKS.md keeps one generated block per Hydra database: each full run replaces its own. */
+export const blockName = (result: BenchResult) => (result.settings.hydraDb === "postgres" ? "results-postgres" : "results");
+const markers = (name: string) => ({ begin: `<!-- bench:${name}:begin (written by npm run bench) -->`, end: `<!-- bench:${name}:end -->` });
 
-const paths = ["first", "remembered"] as const;
 const hashLabel = (result: BenchResult) => {
   const p = result.passwordHash.parameters;
   return `argon2id m=${p.memoryCost} KiB, t=${p.timeCost}, p=${p.parallelism}`;
 };
 
+const countWords = ["no", "one", "two", "three", "four", "five", "six"];
+
+/** "A B C D, B C D A, …" for the run's number of providers. */
+function rotation(count: number): string {
+  const letters = "ABCDEFG".slice(0, Math.max(1, count)).split("");
+  if (letters.length === 1) return "one provider";
+  const second = [...letters.slice(1), letters[0]!];
+  return `${letters.join(" ")}, ${second.join(" ")}, …`;
+}
+
 function renderHeader(result: BenchResult): string[] {
   const m = result.machine;
   const s = result.settings;
+  const providers = providersOf(result);
   const lines = [`### Run of ${result.date.slice(0, 16).replace("T", " ")} UTC (${result.mode})`, ""];
-  const sharing = result.cells.length > 0 ? "The load generator, Hydra and all three providers share these cores." : "The load generator, Hydra and ours share these cores.";
+  const named = providers.map((id) => providerName(result, id));
+  const sharing =
+    result.cells.length === 0
+      ? "The load generator, Hydra and ours share these cores."
+      : providers.length === 3 && !providers.includes("ours-instances")
+        ? "The load generator, Hydra and all three providers share these cores."
+        : `The load generator, Hydra${s.hydraDb === "postgres" ? ", PostgreSQL" : ""} and ${
+            providers.length === 1 ? named[0] : `the ${countWords[providers.length] ?? providers.length} providers (${named.join(", ")})`
+          } share these cores.`;
   lines.push(
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, ${m.os}; Node ${m.node}; Hydra ${m.hydra}; ` +
       `Next.js ${m.next}; ${m.reference}. Load average at start: ${m.loadAverageAtStart.join(" / ")}. ${sharing}`,
     "",
   );
   const variant = Object.entries(s.oursEnv ?? {}).map(([name, value]) => `\`${name}=${value}\``);
-  const common = `scope \`${s.scope}\`; ${s.client}; Hydra DSN ${s.hydraDatabase}${variant.length ? `; ours with ${variant.join(", ")}` : ""}.`;
+  const instances =
+    (s.instances ?? 1) > 1
+      ? `; ours × ${s.instances}: ${s.instances} instances of ours (\`next start\` each, one session secret, one database) behind nginx ` +
+        `(round robin, one worker process) on the provider's port, \`TRUST_PROXY_HOPS=1\``
+      : "; one instance of ours";
+  const common =
+    `scope \`${s.scope}\`; ${s.client}; Hydra's database: ${s.hydraDatabase}${instances}` +
+    `${variant.length ? `; ours with ${variant.join(", ")}` : ""}.`;
   const hash = `(${hashLabel(result)}: ${fmt(result.passwordHash.verifyMsMedian)} ms per verify on this machine, measured alone)`;
   if (result.cells.length > 0) {
     const flowsPerCell = Object.entries(s.flowsPerCell)
       .map(([c, n]) => `${n} at c=${c}`)
       .join(", ");
+    const only = providers.length < (s.instances && s.instances > 1 ? 4 : 3) ? `, only ${named.join(", ")}` : "";
     lines.push(
-      `Settings: ${s.rounds} round${s.rounds === 1 ? "" : "s"} (A B C, B C A, …), flows per cell ${flowsPerCell}; ${common} ` +
+      `Settings: ${s.rounds} round${s.rounds === 1 ? "" : "s"} (${rotation(providers.length)})${only}, flows per cell ${flowsPerCell}; ${common} ` +
         `Every figure is the median over the rounds. Our first sign-in includes one password verification with the ` +
         `production parameters ${hash}.`,
       "",
@@ -50,17 +78,20 @@ function renderHeader(result: BenchResult): string[] {
 
 function renderComparison(result: BenchResult): string[] {
   const concurrencies = concurrenciesOf(result);
+  const providers = providersOf(result);
+  const hashed = (id: string) => id === "ours" || id === "ours-instances";
   const lines = ["#### Flows per second", ""];
-  lines.push("| path | concurrency | ours | reference | null | ours / null | ours / reference |");
-  lines.push("|---|---:|---:|---:|---:|---:|---:|");
-  for (const path of paths) {
+  lines.push(`| path | concurrency | ${providers.map((id) => providerName(result, id)).join(" | ")} | ours / null | ours / reference |`);
+  lines.push(`|---|---:|${providers.map(() => "---:|").join("")}---:|---:|`);
+  for (const path of pathsOf(result)) {
     for (const c of concurrencies) {
       const o = findCell(result, path, c, "ours");
       const r = findCell(result, path, c, "reference");
       const n = findCell(result, path, c, "null");
       const suffix = path === "first" ? " ¹" : "";
+      const figures = providers.map((id) => `${fmt(findCell(result, path, c, id)?.flowsPerSecond ?? NaN)}${hashed(id) ? suffix : ""}`);
       lines.push(
-        `| ${pathLabel[path]} | ${c} | ${fmt(o?.flowsPerSecond ?? NaN)}${suffix} | ${fmt(r?.flowsPerSecond ?? NaN)} | ${fmt(n?.flowsPerSecond ?? NaN)} | ` +
+        `| ${pathLabel[path]} | ${c} | ${figures.join(" | ")} | ` +
           `${fmt(ratio(o?.flowsPerSecond, n?.flowsPerSecond), 2)} | ${fmt(ratio(o?.flowsPerSecond, r?.flowsPerSecond), 2)} |`,
       );
     }
@@ -72,18 +103,21 @@ function renderComparison(result: BenchResult): string[] {
     "A hop is one request the provider answers (GET of the login or consent URL, POST of a form). " +
       "Per flow = the sum of a flow's hops (first sign-in: 4 hops, remembered: 2). CPU = user and system time " +
       "of the provider's process tree over the cell, per flow: what the provider itself burned, steadier than " +
-      "wall time on a shared machine (ours includes the password hash).",
+      "wall time on a shared machine (ours includes the password hash)." +
+      (providers.includes("ours-instances")
+        ? ` For ${providerName(result, "ours-instances")}, RSS and CPU are the sums over its instances and nginx, and its hops include the pass through nginx.`
+        : ""),
     "",
   );
   lines.push("| path | c | provider | flows/s | hop p50 | hop p95 | hop p99 | per flow p50 | per flow p95 | per flow p99 | CPU ms per flow | errors / flows | peak RSS MB |");
   lines.push("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-  for (const path of paths) {
+  for (const path of pathsOf(result)) {
     for (const c of concurrencies) {
-      for (const provider of ["ours", "reference", "null"]) {
+      for (const provider of providers) {
         const x = findCell(result, path, c, provider);
         if (!x) continue;
         lines.push(
-          `| ${pathLabel[path]} | ${c} | ${provider} | ${fmt(x.flowsPerSecond)} | ${fmt(x.hop.p50)} | ${fmt(x.hop.p95)} | ${fmt(x.hop.p99)} | ` +
+          `| ${pathLabel[path]} | ${c} | ${providerName(result, provider)} | ${fmt(x.flowsPerSecond)} | ${fmt(x.hop.p50)} | ${fmt(x.hop.p95)} | ${fmt(x.hop.p99)} | ` +
             `${fmt(x.providerTimePerFlow.p50)} | ${fmt(x.providerTimePerFlow.p95)} | ${fmt(x.providerTimePerFlow.p99)} | ` +
             `${x.cpuMsPerFlow === undefined ? "–" : fmt(x.cpuMsPerFlow)} | ${x.errors} / ${x.flows} | ${fmt(x.peakRssMB, 0)} |`,
         );
@@ -129,7 +163,7 @@ function renderErrors(result: BenchResult): string[] {
 export function renderMarkdown(result: BenchResult): string {
   return [
     ...renderHeader(result),
-    ...(result.cells.length > 0 ? renderComparison(result) : []),
+    ...(result.cells.length > 0 ? [...renderComparison(result), ...renderInstances(result), ...renderHydraConnections(result)] : []),
     ...renderPages(result),
     ...renderStartup(result),
     ...renderSoak(result),
@@ -139,12 +173,13 @@ export function renderMarkdown(result: BenchResult): string {
   ].join("\n");
 }
 
-/** Replaces the generated block of BENCHMARKS.md (or appends one). */
-export function updateBenchmarksFile(file: string, markdown: string): void {
-  const block = `${BEGIN}\n\n${markdown}\n${END}`;
+/** Replaces the named generated block of BENCHMARKS.md (or appends one). */
+export function updateBenchmarksFile(file: string, markdown: string, name: string): void {
+  const { begin, end: endMarker } = markers(name);
+  const block = `${begin}\n\n${markdown}\n${endMarker}`;
   const current = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
-  const start = current.indexOf(BEGIN);
-  const end = current.indexOf(END);
-  const next = start >= 0 && end > start ? current.slice(0, start) + block + current.slice(end + END.length) : `${current.trimEnd()}\n\n${block}\n`;
+  const start = current.indexOf(begin);
+  const end = current.indexOf(endMarker);
+  const next = start >= 0 && end > start ? current.slice(0, start) + block + current.slice(end + endMarker.length) : `${current.trimEnd()}\n\n${block}\n`;
   writeFileSync(file, next);
 }

@@ -25,17 +25,17 @@ export async function runSoak(options: {
   log: (message: string) => void;
 }): Promise<SoakResult> {
   const { ours, soak, log } = options;
-  const pid = ours.proc.child.pid!;
+  const pids = ours.pids;
   // Re-read the tree each time: a worker process that appears later must count too.
   const settledRss = async () => {
     await sleep(soak.settleMs);
-    return treeRss(descendants(pid));
+    return treeRss(descendants(pids));
   };
   const target = flowTarget(options.stack, ours, "first", options.scope);
   const rssBefore = await settledRss();
   const runs: SoakRun[] = [];
   for (let run = 1; run <= RUNS; run++) {
-    const sampler = rssSampler(pid);
+    const sampler = rssSampler(pids);
     const cell = await runCell(target, soak.flowsPerRun, soak.concurrency, () => new CookieJar(), "first");
     const peak = sampler.stop();
     const settled = await settledRss();

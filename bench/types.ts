@@ -3,7 +3,11 @@
 import type { FlowPath } from "./flows";
 import type { ProfileSummary } from "./profile";
 
-export type ProviderId = "ours" | "reference" | "null";
+/** "ours-instances" is several instances of ours behind nginx (--instances N). */
+export type ProviderId = "ours" | "reference" | "null" | "ours-instances";
+
+/** Where Hydra keeps its data; on PostgreSQL ours keeps its accounts there too. */
+export type HydraDb = "sqlite" | "postgres";
 
 /** "soak" runs only ours, three times over the same process, and no comparison cells. */
 export type BenchMode = "smoke" | "full" | "soak";
@@ -74,6 +78,22 @@ export interface CellSample {
   /** CPU time of the provider's process tree during the cell, per successful flow. */
   cpuMsPerFlow: number;
   posted: Record<string, number>;
+  /** Hydra's PostgreSQL connections during the cell (absent on SQLite). */
+  hydraConnections?: HydraConnections;
+}
+
+/** Hydra's connections to its PostgreSQL database, sampled from pg_stat_activity during a cell. */
+export interface HydraConnections {
+  /** The pool's cap (max_conns in Hydra's DSN). */
+  max: number;
+  peakOpen: number;
+  /** Connections running a statement or inside a transaction. */
+  peakBusy: number;
+  /** Share of the samples in which the pool was at its cap, in percent. */
+  atCapPercent: number;
+  /** Connections Hydra opened during the cell (pg_stat_database.sessions): churn past max_idle_conns. */
+  opened: number;
+  samples: number;
 }
 
 /** Medians over the rounds of one provider, path and concurrency. */
@@ -88,6 +108,8 @@ export interface Cell {
   flows: number;
   peakRssMB: number;
   cpuMsPerFlow: number;
+  /** Peaks are the maximum over the rounds, the rest medians. */
+  hydraConnections?: HydraConnections;
 }
 
 export interface SoakRun {
@@ -122,7 +144,18 @@ export interface BenchSettings {
   flowsPerCell: Record<string, number>;
   scope: string;
   client: string;
+  /** Hydra's database (and, on PostgreSQL, ours' accounts), described for the report. */
   hydraDatabase: string;
+  /** Absent in runs made before PostgreSQL could be chosen: those ran on SQLite. */
+  hydraDb?: HydraDb;
+  /** Hydra's PostgreSQL pool (its DSN's max_conns and max_idle_conns). */
+  hydraPool?: { maxConns: number; maxIdleConns: number };
+  /** Whether the load generator queued the requests to Hydra's public port one at a time. */
+  hydraPublicSerial?: boolean;
+  /** Instances of ours behind nginx in the "ours-instances" provider (1: no such provider). */
+  instances?: number;
+  /** The providers this run measured, in their round order. */
+  providers?: ProviderId[];
   routing: string;
   build: { distDir: string; buildMs: number | undefined };
   soak?: { flowsPerRun: number; concurrency: number; settleMs: number };
@@ -130,13 +163,24 @@ export interface BenchSettings {
   oursEnv?: Record<string, string>;
 }
 
+export interface ProviderInfo {
+  label: string;
+  /** ms from the first spawn to the first 200 (for ours × N: through nginx, after every instance). */
+  startupMs: number;
+  /** ours × N: `next start` to first 200 of each instance, started one after another. */
+  instanceStartupMs?: number[];
+}
+
 export interface BenchResult {
   date: string;
   mode: BenchMode;
   machine: Machine;
   settings: BenchSettings;
-  providers: Partial<Record<ProviderId, { label: string; startupMs: number }>>;
+  providers: Partial<Record<ProviderId, ProviderInfo>>;
+  /** Fresh starts of the one-instance ours; no samples when it did not run (--providers). */
   oursStartupMs: { samples: number[]; median: number };
+  /** The provider the page figures come from: ours, or ours × N when ours did not run. */
+  pagesMeasuredOn?: ProviderId;
   firstLoadJs: Record<PageName, FirstLoadJs>;
   pageWeight: Record<PageName, PageWeight>;
   passwordHash: PasswordHashCost;

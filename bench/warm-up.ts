@@ -21,7 +21,9 @@ export async function warmUp(options: {
   const warm = new WeakSet<CookieJar>();
   for (const provider of options.providers) {
     for (const path of options.paths) {
-      const run = await runCell(flowTarget(stack, provider, path, scope), smoke ? 2 : 16, smoke ? 1 : 4, () => new CookieJar(), path === "first" ? "first" : undefined);
+      // Round robin spreads the warm-up over the instances: each gets as many flows as ours alone.
+      const flows = (smoke ? 2 : 16) * provider.instances;
+      const run = await runCell(flowTarget(stack, provider, path, scope), flows, smoke ? 1 : 4, () => new CookieJar(), path === "first" ? "first" : undefined);
       for (const f of run.flows) if (!f.ok) warmErrors.push(`${provider.id} warm-up ${path}: ${f.error}`);
     }
     if (!options.paths.includes("remembered")) continue;

@@ -1,6 +1,7 @@
 // `npm test`: prepares everything (dependencies, Hydra, Chromium, the app build),
-// then runs the unit tests (Vitest), the end-to-end tests (Playwright) and the
-// deployment checks (scripts/check-deploy.mjs).
+// then runs the unit tests (Vitest), the end-to-end tests (Playwright), the
+// deployment checks (scripts/check-deploy.mjs) and, under Node 22 and 24, the unit
+// tests and a smoke end-to-end test (scripts/other-nodes.mjs).
 //
 //   npm test                         every suite
 //   npm test -- --unit               unit tests only
@@ -14,6 +15,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ensureAppBuild, ensureChromium, ensureHydra, ensureNodeModules, root } from "./bootstrap.mjs";
+import { runOnOtherNodes } from "./other-nodes.mjs";
 import { ensurePostgres } from "./postgres.mjs";
 
 const args = process.argv.slice(2);
@@ -133,6 +135,19 @@ function runScriptSuite(name, script) {
 }
 
 if (!unitOnly && !e2eOnly) runScriptSuite("deployment (check-deploy)", "check-deploy.mjs");
+
+if (!unitOnly && !e2eOnly) {
+  for (const other of await runOnOtherNodes()) {
+    suites.push({
+      name: `node ${other.version} (unit + smoke e2e)`,
+      code: other.ok ? 0 : 1,
+      error: other.error ? new Error(other.error) : undefined,
+      seconds: other.seconds,
+      passed: other.unit.passed + other.e2e.passed,
+      failed: other.unit.failed + other.e2e.failed,
+    });
+  }
+}
 
 rmSync(reports, { recursive: true, force: true });
 
