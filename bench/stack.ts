@@ -12,10 +12,13 @@ import type { HydraDb } from "./types";
  * Hydra's connection pool on PostgreSQL. max_idle_conns equals max_conns (the harness keeps 4
  * idle): Hydra lists a subject's consent sessions with about one connection per listed session
  * at once (ours' consent page lists 10), and with 4 kept idle it opened some 4–5 new connections
- * for every listing, a cost only the provider that lists would pay. hydra-connections.ts
- * measures the pool in every cell.
+ * for every listing, a cost only the provider that lists would pay. max_conns is above twice the
+ * highest concurrency: with 20, the null provider's 32 flows at once put 32 token requests in
+ * Hydra together, the pool sat at its cap with every connection busy, and two thirds of them
+ * timed out after 30 s.
+ * hydra-connections.ts measures the pool in every cell.
  */
-export const HYDRA_POOL = { maxConns: 20, maxIdleConns: 20 } as const;
+export const HYDRA_POOL = { maxConns: 80, maxIdleConns: 80 } as const;
 
 export interface BenchStack {
   hydra: Hydra;
