@@ -35,6 +35,17 @@ describe("parseConfig", () => {
     expect(config.firstPartyClients).toEqual(["a", "b"]);
   });
 
+  it("turns the admin console on only when asked, bound to a host if given, with the account page's sign-in", () => {
+    expect(parseConfig({ SESSION_SECRET: secret }).admin).toBeNull();
+    expect(parseConfig({ SESSION_SECRET: secret, ADMIN_CONSOLE: "on", ADMIN_HOST: "Admin.Example.com:8443" }).admin).toEqual({
+      host: "admin.example.com:8443",
+      origin: "http://admin.example.com:8443",
+      reauthMaxAge: 900,
+    });
+    expect(() => parseConfig({ SESSION_SECRET: secret, ADMIN_CONSOLE: "on", ADMIN_HOST: "https://admin.example.com/" })).toThrow(/ADMIN_HOST/);
+    expect(() => parseConfig({ SESSION_SECRET: secret, ADMIN_CONSOLE: "on", ACCOUNT_PAGE: "off" })).toThrow(/ADMIN_CONSOLE: .*ACCOUNT_PAGE=on/);
+  });
+
   it("reads a bounded consent history, where 0 turns the lookup off", () => {
     expect(parseConfig({ SESSION_SECRET: secret }).consentHistory).toBe(10);
     expect(parseConfig({ SESSION_SECRET: secret, CONSENT_HISTORY: "0" }).consentHistory).toBe(0);

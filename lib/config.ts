@@ -64,6 +64,12 @@ const envSchema = z
     ACCOUNT_CLIENT_ID: z.string().regex(/^[\w.:-]{1,128}$/, "letters, digits and . _ : - only").default("hydra-provider-account"),
     ACCOUNT_CLIENT_SECRET: z.string().min(32, "needs at least 32 characters").optional(),
     ACCOUNT_SESSION_MAX_AGE: z.coerce.number().int().min(60).max(24 * 3600).default(3600),
+    ADMIN_CONSOLE: z.enum(["on", "off"]).default("off"),
+    ADMIN_HOST: z
+      .string()
+      .regex(/^[a-z0-9.-]+(:\d{1,5})?$/i, "a host name, with a port if it has one, e.g. admin.example.com")
+      .optional(),
+    ADMIN_REAUTH_MAX_AGE: z.coerce.number().int().min(1).max(24 * 3600).default(15 * 60),
     // Kept exactly as Hydra states it, trailing slash included: next-auth compares it with the ID token's iss.
     HYDRA_ISSUER: z
       .string()
@@ -72,6 +78,9 @@ const envSchema = z
       .optional(),
   })
   .superRefine((env, ctx) => {
+    if (env.ADMIN_CONSOLE === "on" && env.ACCOUNT_PAGE === "off") {
+      ctx.addIssue({ code: "custom", path: ["ADMIN_CONSOLE"], message: "the console signs in through the account page's client: it needs ACCOUNT_PAGE=on" });
+    }
     if (!env.SESSION_SECRET && !env.SESSION_SECRETS) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required (or SESSION_SECRETS)" });
     }
@@ -97,6 +106,8 @@ export type AppConfig = {
   consentHistory: number;
   /** The account page (/account), signed in through Hydra with next-auth; null when turned off. */
   account: AccountConfig | null;
+  /** The admin console (/admin), for accounts with the admin role; null when turned off. */
+  admin: AdminConfig | null;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** Where Prometheus metrics are served (a port of their own, off when unset). */
   metricsPort?: number;
@@ -111,6 +122,15 @@ export type AccountConfig = {
   /** next-auth's key for its encrypted session cookie, derived from the session secret. */
   sessionKey: string;
   sessionMaxAge: number;
+};
+
+export type AdminConfig = {
+  /** When set, /admin answers only on this Host (lower case, with its port if any) and 404 elsewhere. */
+  host?: string;
+  /** The console's origin: APP_URL's scheme on ADMIN_HOST, or APP_URL's origin. */
+  origin: string;
+  /** Seconds after sign-in beyond which a change asks to sign in again. */
+  reauthMaxAge: number;
 };
 
 export type DatabaseConfig =
@@ -177,6 +197,14 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
             sessionKey: derivedSecret(sessionSecrets, "account-session-key"),
             sessionMaxAge: e.ACCOUNT_SESSION_MAX_AGE,
           },
+    admin:
+      e.ADMIN_CONSOLE === "on"
+        ? {
+            host: e.ADMIN_HOST?.toLowerCase(),
+            origin: e.ADMIN_HOST ? `${new URL(e.APP_URL).protocol}//${e.ADMIN_HOST.toLowerCase()}` : new URL(e.APP_URL).origin,
+            reauthMaxAge: e.ADMIN_REAUTH_MAX_AGE,
+          }
+        : null,
     logLevel: e.LOG_LEVEL,
     metricsPort: e.METRICS_PORT,
   };

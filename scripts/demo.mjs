@@ -53,7 +53,7 @@ const load = (path) => tsImport(pathToFileURL(join(root, path)).href, import.met
 const { startHydra } = await load("e2e/harness/hydra.ts");
 const { startApp, appEnvironment } = await load("e2e/harness/app.ts");
 const { startRp } = await load("e2e/harness/rp.ts");
-const { seedUser, defaultUser } = await load("e2e/harness/users.ts");
+const { seedUser, grantRole, defaultUser } = await load("e2e/harness/users.ts");
 const { createClient, getClient, replaceClient, rpClientBody } = await load("e2e/harness/clients.ts");
 
 mkdirSync(logDir, { recursive: true });
@@ -92,11 +92,13 @@ try {
     hydra,
     databasePath: process.env.DATABASE_PATH || join(dataDir, "accounts.sqlite"),
     sessionSecret: process.env.SESSION_SECRET || persistentSecret("session-secret"),
-    env: shellEnv,
+    // The demo has the admin console, and its user is an admin.
+    env: { ADMIN_CONSOLE: "on", ...shellEnv },
     logFile: join(logDir, "app.log"),
   };
   const seeded = await seedUser({ ...defaultUser, databasePath: appOptions.databasePath, env: appEnvironment(appOptions), ifAbsent: true });
-  console.log(`[demo] user ${defaultUser.email} ${seeded.created ? "created" : "already exists"}`);
+  await grantRole({ email: defaultUser.email, role: "admin", databasePath: appOptions.databasePath, env: appEnvironment(appOptions) });
+  console.log(`[demo] user ${defaultUser.email} ${seeded.created ? "created" : "already exists"} (admin)`);
 
   const app = await startApp(appOptions);
   stoppers.push(() => app.stop());
@@ -120,6 +122,8 @@ try {
   Start an authorization code flow:  ${rp.startUrl()}
   Sign in as:                        ${defaultUser.email} / ${defaultUser.password}
 
+  Your account     ${app.url}/account
+  Admin console    ${app.url}/admin
   Provider app     ${app.url}
   Hydra issuer     ${hydra.issuer}
   Hydra admin API  ${hydra.adminUrl}

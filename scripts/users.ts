@@ -1,17 +1,19 @@
 /**
- * Manage local accounts: npm run users -- add|list|remove|set-password
+ * Manage local accounts: npm run users -- add|list|remove|set-password|grant|revoke
  * Uses the app's database: DATABASE_URL (PostgreSQL) or DATABASE_PATH (SQLite, default .data/accounts.sqlite).
  */
 import { parseArgs } from "node:util";
 import { parseDatabaseConfig } from "@/lib/config";
 import { openStore } from "@/lib/identity/db";
-import { createUser, listUsers, removeUser, setPassword } from "@/lib/identity/users";
+import { createUser, listUsers, removeUser, setPassword, setRole } from "@/lib/identity/users";
 
 const usage = `Usage:
   npm run users -- add <email> <password> [--name N] [--given-name G] [--family-name F] [--email-verified] [--locale L] [--phone P]
   npm run users -- list
   npm run users -- remove <email>
-  npm run users -- set-password <email> <password>`;
+  npm run users -- set-password <email> <password>
+  npm run users -- grant <email> admin      (the admin console's role; never self-service)
+  npm run users -- revoke <email> admin`;
 
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -27,6 +29,7 @@ async function main(): Promise<number> {
     },
   });
   const [command, email, password] = positionals;
+  const role = password;
   const { db: database } = await openStore(parseDatabaseConfig(process.env));
   try {
     switch (command) {
@@ -54,12 +57,23 @@ async function main(): Promise<number> {
         return 0;
       }
       case "list":
-        for (const user of await listUsers(database)) console.log(`${user.id}\t${user.email}\t${user.name ?? ""}`);
+        for (const user of await listUsers(database)) console.log(`${user.id}\t${user.email}\t${user.name ?? ""}\t${user.roles.join(" ")}`);
         return 0;
       case "remove":
         if (!email) break;
         console.log((await removeUser(email, database)) ? `removed ${email}` : `no account ${email}`);
         return 0;
+      case "grant":
+      case "revoke": {
+        if (!email || role !== "admin") break;
+        const granted = command === "grant";
+        if (!(await setRole(email, role, granted, database))) {
+          console.error(`no account ${email}`);
+          return 1;
+        }
+        console.log(`${granted ? "granted" : "revoked"} ${role} ${granted ? "to" : "from"} ${email}`);
+        return 0;
+      }
       case "set-password":
         if (!email || !password) break;
         console.log((await setPassword(email, password, database)) ? `password set for ${email}` : `no account ${email}`);

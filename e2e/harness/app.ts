@@ -64,6 +64,8 @@ export function appEnvironment(options: StartAppOptions): Env {
     HYDRA_PUBLIC_URL: options.hydra.publicUrl,
     SESSION_SECRET: options.sessionSecret ?? randomSecret(),
     DATABASE_PATH: options.databasePath,
+    // Off by default in production; the tests (and the demo) have it.
+    ADMIN_CONSOLE: "on",
   };
   if (process.env.NEXT_DIST_DIR) env.NEXT_DIST_DIR = process.env.NEXT_DIST_DIR;
   for (const [key, value] of Object.entries(options.env ?? {})) {

@@ -9,7 +9,7 @@ import { startNginx } from "./nginx";
 import { freePorts } from "./ports";
 import { postgresDatabases } from "./postgres";
 import { startRp, type RelyingParty } from "./rp";
-import { defaultUser, seedUser } from "./users";
+import { defaultUser, grantRole, seedUser } from "./users";
 
 export interface StackOptions {
   /**
@@ -66,6 +66,8 @@ export interface Stack {
   addClient(options?: RpClientOptions): Promise<OAuth2Client>;
   /** Adds an account to the app's database (SQLite or PostgreSQL) through the users CLI. */
   addUser(user: { email: string; password: string; name?: string }): Promise<void>;
+  /** Grants an account the admin console's role through the users CLI. */
+  grantAdmin(email: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -147,8 +149,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const addUser = async (user: { email: string; password: string; name?: string }) => {
       await seedUser({ databasePath, ...user, env: appEnvironment(appOptions) });
     };
+    const grantAdmin = (email: string) => grantRole({ email, role: "admin", databasePath, env: appEnvironment(appOptions) });
 
-    return { hydra, app, instances, databaseUrl: postgres?.app, rp, client, user: defaultUser, adminCalls, dataDir, databasePath, addClient, addUser, stop };
+    return { hydra, app, instances, databaseUrl: postgres?.app, rp, client, user: defaultUser, adminCalls, dataDir, databasePath, addClient, addUser, grantAdmin, stop };
   } catch (error) {
     await stop();
     throw error;

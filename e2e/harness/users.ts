@@ -44,12 +44,23 @@ export function seedUser(options: SeedUserOptions): Promise<SeedUserResult> {
   if (options.emailVerified ?? true) args.push("--email-verified");
   if (options.ifAbsent) args.push("--if-absent");
 
-  const env: Env = { ...baseEnv(), DATABASE_PATH: options.databasePath };
-  for (const [key, value] of Object.entries(options.env ?? {})) {
+  // With --if-absent the CLI prints "exists <id> <email>" and changes nothing.
+  return usersCli(args, options.databasePath, options.env).then((output) => ({ created: !/^exists /m.test(output), output }));
+}
+
+/** Grants a role through the users CLI, as an operator would (never self-service). */
+export async function grantRole(options: { email: string; role: "admin"; databasePath: string; env?: Env }): Promise<void> {
+  await usersCli(["scripts/users.ts", "grant", options.email, options.role], options.databasePath, options.env);
+}
+
+/** Runs scripts/users.ts with the app's database settings; resolves with its output, rejects on a non-zero exit. */
+function usersCli(args: string[], databasePath: string, extraEnv: Env = {}): Promise<string> {
+  const env: Env = { ...baseEnv(), DATABASE_PATH: databasePath };
+  for (const [key, value] of Object.entries(extraEnv)) {
     if (value === undefined) delete env[key];
     else env[key] = value;
   }
-  env.DATABASE_PATH = options.databasePath;
+  env.DATABASE_PATH = databasePath;
 
   return new Promise((resolve, reject) => {
     const child = spawn(join(repoRoot, "node_modules", ".bin", "tsx"), args, { cwd: repoRoot, env: env as NodeJS.ProcessEnv });
@@ -58,9 +69,8 @@ export function seedUser(options: SeedUserOptions): Promise<SeedUserResult> {
     child.stderr.on("data", (chunk) => (output += chunk));
     child.once("error", reject);
     child.once("close", (code) => {
-      // With --if-absent the CLI prints "exists <id> <email>" and changes nothing.
-      if (code === 0) resolve({ created: !/^exists /m.test(output), output });
-      else reject(new Error(`scripts/users.ts add ${options.email} failed (exit ${code}):\n${output}`));
+      if (code === 0) resolve(output);
+      else reject(new Error(`${args.slice(0, 2).join(" ")} failed (exit ${code}):\n${output}`));
     });
   });
 }

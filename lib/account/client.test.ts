@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { accountClientBody, clientDrifted, endSessionUrl } from "./client";
+import { accountClientBody, clientDrifted, endSessionUrl, signInOrigins } from "./client";
 
 const account = { clientId: "acc", clientSecret: "s".repeat(40), issuer: "http://localhost:4444/", sessionKey: "k", sessionMaxAge: 3600 };
-const wanted = accountClientBody(account, "https://login.example.com", "Acme");
+const wanted = accountClientBody(account, ["https://login.example.com"], "Acme");
 const asRegistered = { ...wanted, client_id: "acc", client_secret: undefined } as Parameters<typeof clientDrifted>[0];
 
 describe("the account client", () => {
@@ -16,6 +16,17 @@ describe("the account client", () => {
       scope: "openid profile email offline_access",
     });
     expect(JSON.stringify(wanted.metadata)).not.toContain(account.clientSecret);
+  });
+
+  it("also comes back to the admin console's own host, when it has one", () => {
+    const admin = { host: "admin.example.com", origin: "https://admin.example.com", reauthMaxAge: 900 };
+    const origins = signInOrigins("https://login.example.com/", admin);
+    expect(origins).toEqual(["https://login.example.com", "https://admin.example.com"]);
+    expect(signInOrigins("https://login.example.com", { ...admin, host: undefined, origin: "https://login.example.com" })).toEqual(["https://login.example.com"]);
+    expect(accountClientBody(account, origins, undefined).redirect_uris).toEqual([
+      "https://login.example.com/api/auth/callback/hydra",
+      "https://admin.example.com/api/auth/callback/hydra",
+    ]);
   });
 
   it("has not drifted when Hydra has it as wanted, in any order", () => {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { OAuth2Client } from "@ory/client-fetch";
-import type { AccountConfig } from "@/lib/config";
+import type { AccountConfig, AdminConfig } from "@/lib/config";
 import type { ManagedClient } from "@/lib/hydra/clients";
 
 /** The account page's scopes: who you are, your profile and email, and a refresh token to stay signed in. */
@@ -11,12 +11,22 @@ export const accountCallbackPath = "/api/auth/callback/hydra";
 export const accountSignedOutPath = "/account/signed-out";
 
 /**
+ * The origins people sign in on: APP_URL's, and the admin console's when it
+ * has a host of its own (its sessions are that host's cookies).
+ */
+export function signInOrigins(appUrl: string, admin: AdminConfig | null): string[] {
+  const app = new URL(appUrl).origin;
+  return admin && admin.origin !== app ? [app, admin.origin] : [app];
+}
+
+/**
  * The app's own OAuth2 client, as it must be registered in Hydra: first-party
- * (no consent page, no logout question), redirect URIs derived from APP_URL,
+ * (no consent page, no logout question), redirect URIs derived from APP_URL
+ * (and ADMIN_HOST),
  * client_secret_basic. Hydra never shows a secret again, so a hash of it rides
  * in the metadata: a changed secret is then a drift like any other field.
  */
-export function accountClientBody(account: AccountConfig, appUrl: string, productName: string | undefined): OAuth2Client {
+export function accountClientBody(account: AccountConfig, origins: string[], productName: string | undefined): OAuth2Client {
   return {
     client_id: account.clientId,
     client_secret: account.clientSecret,
@@ -24,8 +34,8 @@ export function accountClientBody(account: AccountConfig, appUrl: string, produc
     grant_types: ["authorization_code", "refresh_token"],
     response_types: ["code"],
     scope: accountScope,
-    redirect_uris: [`${appUrl}${accountCallbackPath}`],
-    post_logout_redirect_uris: [`${appUrl}${accountSignedOutPath}`],
+    redirect_uris: origins.map((origin) => `${origin}${accountCallbackPath}`),
+    post_logout_redirect_uris: origins.map((origin) => `${origin}${accountSignedOutPath}`),
     token_endpoint_auth_method: "client_secret_basic",
     skip_consent: true,
     skip_logout_consent: true,
@@ -61,9 +71,9 @@ export function clientDrifted(existing: ManagedClient, wanted: OAuth2Client): bo
  * too, and with skip_logout_consent Hydra asks nothing and comes back to
  * /account/signed-out (OpenID Connect RP-Initiated Logout 1.0 §2).
  */
-export function endSessionUrl(issuer: string, appUrl: string, idToken: string): string {
+export function endSessionUrl(issuer: string, origin: string, idToken: string): string {
   const url = new URL("oauth2/sessions/logout", issuer.endsWith("/") ? issuer : `${issuer}/`);
   url.searchParams.set("id_token_hint", idToken);
-  url.searchParams.set("post_logout_redirect_uri", `${appUrl}${accountSignedOutPath}`);
+  url.searchParams.set("post_logout_redirect_uri", `${origin}${accountSignedOutPath}`);
   return url.toString();
 }

@@ -16,6 +16,8 @@ export const problems = {
   account_unavailable: 503,
   /** The account page only: the signed-in account no longer exists. */
   account_gone: 410,
+  /** The admin console: the signed-in account does not have the admin role. */
+  admin_forbidden: 403,
 } as const;
 
 export type ProblemKind = keyof typeof problems;

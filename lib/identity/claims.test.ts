@@ -14,6 +14,7 @@ const user: User = {
   phoneNumberVerified: false,
   address: { country: "DE" },
   updatedAt: new Date("2026-01-02T03:04:05Z"),
+  roles: [],
 };
 
 describe("idTokenClaims", () => {

@@ -66,6 +66,33 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable("users").dropColumn("sessions_ended_at").execute();
     },
   },
+  /**
+   * The admin console: roles on accounts (space-separated; granted only by the users CLI) and
+   * the audit log of every change made from the console. The log's `seq` orders entries on
+   * both dialects (an ISO time alone can tie).
+   */
+  "2026-11-28-03-admin": {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("users").addColumn("roles", "text", (c) => c.notNull().defaultTo("")).execute();
+      await db.schema
+        .createTable("audit_log")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("seq", "bigint", (c) => c.notNull().unique())
+        .addColumn("at", "text", (c) => c.notNull())
+        .addColumn("actor_subject", "text", (c) => c.notNull())
+        .addColumn("actor_email", "text")
+        .addColumn("action", "text", (c) => c.notNull())
+        .addColumn("target_type", "text", (c) => c.notNull())
+        .addColumn("target_id", "text", (c) => c.notNull())
+        .addColumn("summary", "text", (c) => c.notNull())
+        .addColumn("request_id", "text")
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("audit_log").execute();
+      await db.schema.alterTable("users").dropColumn("roles").execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

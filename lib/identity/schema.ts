@@ -18,6 +18,22 @@ export interface UsersTable {
   updated_at: string;
   /** Account-page sessions begun before this time are over (sign out everywhere, a password change). */
   sessions_ended_at: string | null;
+  /** Space-separated roles, e.g. "admin"; granted only by the users CLI. */
+  roles: Generated<string>;
+}
+
+/** One change made from the admin console; `summary` is JSON, never with a secret in it. */
+export interface AuditLogTable {
+  id: string;
+  seq: number;
+  at: string;
+  actor_subject: string;
+  actor_email: string | null;
+  action: string;
+  target_type: string;
+  target_id: string;
+  summary: string;
+  request_id: string | null;
 }
 
 /** Written by rate-limiter-flexible's stores, not by our queries (lib/server/sign-in-throttle.ts). */
@@ -30,4 +46,5 @@ export interface RateLimitsTable {
 export interface Database {
   users: UsersTable;
   rate_limits: RateLimitsTable;
+  audit_log: AuditLogTable;
 }

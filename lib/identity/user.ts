@@ -14,4 +14,6 @@ export type User = {
   updatedAt: Date;
   /** The account page's sessions begun before this are over. */
   sessionsEndedAt?: Date;
+  /** Roles granted by the users CLI, e.g. "admin". */
+  roles: string[];
 };

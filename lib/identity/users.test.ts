@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { openStore } from "./db";
 import { migrationProvider } from "./migrations";
 import { dialects, freshPostgresUrl } from "./testing/stores";
-import { authenticate, changePassword, createUser, endSessions, findUserById, listUsers, removeUser, setPassword, updateProfile } from "./users";
+import { authenticate, changePassword, createUser, endSessions, findUserById, listUsers, removeUser, setPassword, setRole, updateProfile } from "./users";
 
 describe.each(dialects)("the account store on %s", (_, open) => {
   it("signs in with the right password only, case-insensitively by email", async () => {
@@ -81,5 +81,22 @@ describe("migrations on PostgreSQL", () => {
     const applied = await first!.db.selectFrom("kysely_migration" as never).selectAll().execute();
     expect(applied).toHaveLength(Object.keys(await migrationProvider.getMigrations()).length);
     await Promise.all(stores.map((s) => s.db.destroy()));
+  });
+});
+
+describe.each(dialects)("roles on %s", (_, open) => {
+  it("are granted and removed by email, and nothing else changes them", async () => {
+    const { db } = await open();
+    const user = await createUser({ email: "root@example.com", password: "a long password" }, db);
+    expect(user.roles).toEqual([]);
+    expect(await setRole("ROOT@example.com", "admin", true, db)).toBe(true);
+    expect(await setRole("ROOT@example.com", "admin", true, db)).toBe(true);
+    expect((await findUserById(user.id, db))?.roles).toEqual(["admin"]);
+    await updateProfile(user.id, { name: "Root", givenName: null, familyName: null, locale: null }, db);
+    expect((await findUserById(user.id, db))?.roles).toEqual(["admin"]);
+    expect(await setRole("root@example.com", "admin", false, db)).toBe(true);
+    expect((await findUserById(user.id, db))?.roles).toEqual([]);
+    expect(await setRole("nobody@example.com", "admin", true, db)).toBe(false);
+    await db.destroy();
   });
 });

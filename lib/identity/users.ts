@@ -42,7 +42,7 @@ export async function createUser(input: NewUser, database?: Kysely<Database>): P
     sessions_ended_at: null,
   };
   await store.insertInto("users").values(row).execute();
-  return toUser({ ...row, phone_number_verified: 0 });
+  return toUser({ ...row, phone_number_verified: 0, roles: "" });
 }
 
 export async function findUserById(id: string, database?: Kysely<Database>): Promise<User | undefined> {
@@ -130,6 +130,20 @@ export async function endSessions(id: string, at: Date, database?: Kysely<Databa
   await store.updateTable("users").set({ sessions_ended_at: at.toISOString() }).where("id", "=", id).execute();
 }
 
+export type Role = "admin";
+
+/** Grants or removes a role (the users CLI only: never self-service). False when there is no such account. */
+export async function setRole(email: string, role: Role, granted: boolean, database?: Kysely<Database>): Promise<boolean> {
+  const store = database ?? (await db());
+  const row = await store.selectFrom("users").select(["id", "roles"]).where("email", "=", normaliseEmail(email)).executeTakeFirst();
+  if (!row) return false;
+  const roles = new Set(row.roles.split(" ").filter(Boolean));
+  if (granted) roles.add(role);
+  else roles.delete(role);
+  await store.updateTable("users").set({ roles: [...roles].sort().join(" ") }).where("id", "=", row.id).execute();
+  return true;
+}
+
 const addressSchema = z.record(z.string(), z.string());
 
 function toUser(row: Selectable<UsersTable>): User {
@@ -153,5 +167,6 @@ function toUser(row: Selectable<UsersTable>): User {
     address,
     updatedAt: new Date(row.updated_at),
     sessionsEndedAt: row.sessions_ended_at ? new Date(row.sessions_ended_at) : undefined,
+    roles: row.roles.split(" ").filter(Boolean),
   };
 }

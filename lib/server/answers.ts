@@ -7,7 +7,7 @@ import type { CsrfPurpose } from "@/lib/security/csrf";
 import type { FlowSession } from "@/lib/security/flow-session";
 
 /** A page's answer: a redirect, its view (in the language chosen for it), or a problem. */
-export type PageAnswer<V> = Redirect | Problem | { kind: "show"; view: V; locale: Locale; formTargets?: readonly string[] };
+export type PageAnswer<V> = Redirect | Problem | { kind: "show"; view: V; locale: Locale; formTargets?: readonly string[]; /** 200 unless said: a refused form is shown again with 422. */ status?: number };
 
 /** Everything a document needs around a page. */
 export type DocumentAssets = { chrome: PageChrome; nonce: string; stylesheet: string; themeCss: string };

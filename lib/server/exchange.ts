@@ -85,7 +85,7 @@ export class Exchange<V> {
     if (answer.kind === "problem") return this.respondProblem(answer);
     const nonce = newNonce();
     this.writeSecurityHeaders(nonce, answer.formTargets ?? []);
-    this.send(200, this.html.page(this.assets(this.chrome(answer.locale, this.pathAndQuery()), nonce), answer.view));
+    this.send(answer.status ?? 200, this.html.page(this.assets(this.chrome(answer.locale, this.pathAndQuery()), nonce), answer.view));
   }
 
   /** A problem with its status, in the request's language. */

@@ -45,6 +45,7 @@ export const logoutRequest = (overrides: Partial<LogoutRequest> = {}): LogoutReq
 });
 
 export const user = (overrides: Partial<User> = {}): User => ({
+  roles: [],
   id: "user-1",
   email: "foo@bar.com",
   emailVerified: true,

@@ -3,19 +3,28 @@ import type { NextApiRequest, NextApiResponse } from "next";
 import NextAuth, { type AuthOptions } from "next-auth";
 import { type JWT, encode, getToken } from "next-auth/jwt";
 import { getServerSession } from "next-auth/next";
-import { accountScope } from "@/lib/account/client";
+import { accountScope, signInOrigins } from "@/lib/account/client";
 import { type AccountConfig, config } from "@/lib/config";
 import { refreshAccountTokens } from "@/lib/hydra/tokens";
 import { log } from "@/lib/observability/log";
 
 /** What the account pages know of the person signed in. */
-export type AccountSession = { subject: string; idToken: string; /** ms since the epoch */ signedInAt: number };
+export type AccountSession = {
+  subject: string;
+  idToken: string;
+  /** When this browser signed in to the account page (ms since the epoch). */
+  signedInAt: number;
+  /** When the person last proved who they are at Hydra: the ID token's auth_time (ms since the epoch). */
+  authenticatedAt: number;
+};
 
 type AccountToken = JWT & {
   subject?: string;
   idToken?: string;
   /** When this browser signed in to the account page (ms since the epoch). */
   signedInAt?: number;
+  /** The ID token's auth_time, in ms since the epoch. */
+  authenticatedAt?: number;
   accessToken?: string;
   refreshToken?: string;
   /** Seconds since the epoch when the access token expires. */
@@ -37,8 +46,10 @@ export function authOptions(): AuthOptions {
   if (options) return options;
   const { appUrl, account } = config();
   if (!account) throw new Error("the account page is turned off (ACCOUNT_PAGE=off)");
-  // next-auth builds its callback and sign-out URLs from NEXTAUTH_URL.
-  process.env.NEXTAUTH_URL = `${appUrl}/api/auth`;
+  // next-auth builds its callback URL from the request's origin, which pinOrigin sets to one of
+  // ours before next-auth sees a request (lib/account/client.ts: signInOrigins).
+  delete process.env.NEXTAUTH_URL;
+  process.env.AUTH_TRUST_HOST = "1";
   options = {
     secret: account.sessionKey,
     useSecureCookies: appUrl.startsWith("https://"),
@@ -68,14 +79,16 @@ export function authOptions(): AuthOptions {
       },
     ],
     callbacks: {
-      async jwt({ token, account: signedIn }) {
+      async jwt({ token, account: signedIn, profile }) {
         const current = token as AccountToken;
         if (signedIn) {
+          const authTime = (profile as { auth_time?: unknown } | undefined)?.auth_time;
           return {
             ...current,
             subject: signedIn.providerAccountId,
             idToken: signedIn.id_token,
             signedInAt: Date.now(),
+            authenticatedAt: typeof authTime === "number" ? authTime * 1000 : Date.now(),
             accessToken: signedIn.access_token,
             refreshToken: signedIn.refresh_token,
             expiresAt: signedIn.expires_at,
@@ -85,7 +98,14 @@ export function authOptions(): AuthOptions {
       },
       async session({ session, token }) {
         const current = token as AccountToken;
-        return { ...session, subject: current.subject, idToken: current.idToken, signedInAt: current.signedInAt, error: current.error };
+        return {
+          ...session,
+          subject: current.subject,
+          idToken: current.idToken,
+          signedInAt: current.signedInAt,
+          authenticatedAt: current.authenticatedAt,
+          error: current.error,
+        };
       },
     },
   };
@@ -114,17 +134,34 @@ async function renewed(token: AccountToken, account: AccountConfig): Promise<Acc
   }
 }
 
+/**
+ * The origin this request signs in on: the admin console's host when it came
+ * there, else APP_URL's. It is what next-auth sees (it trusts the forwarded
+ * host only because it is set here, from our own list, never from outside).
+ */
+export function pinOrigin(request: NextApiRequest): string {
+  const { appUrl, admin } = config();
+  const host = request.headers.host?.toLowerCase();
+  const origin = signInOrigins(appUrl, admin).find((candidate) => new URL(candidate).host === host) ?? new URL(appUrl).origin;
+  const url = new URL(origin);
+  request.headers["x-forwarded-host"] = url.host;
+  request.headers["x-forwarded-proto"] = url.protocol.slice(0, -1);
+  return origin;
+}
+
 /** next-auth's own routes (pages/api/auth/[...nextauth].ts). */
 export function nextAuthHandler(request: NextApiRequest, response: NextApiResponse) {
+  pinOrigin(request);
   return NextAuth(request, response, authOptions());
 }
 
 /** The person signed in to the account page, or undefined (no cookie, a tampered or expired one, a failed refresh). */
 export async function accountSession(request: NextApiRequest, response: NextApiResponse): Promise<AccountSession | undefined> {
   try {
+    pinOrigin(request);
     const session = (await getServerSession(request, response, authOptions())) as Partial<AccountSession & { error: string }> | null;
     if (!session?.subject || !session.idToken || !session.signedInAt || session.error) return undefined;
-    return { subject: session.subject, idToken: session.idToken, signedInAt: session.signedInAt };
+    return { subject: session.subject, idToken: session.idToken, signedInAt: session.signedInAt, authenticatedAt: session.authenticatedAt ?? session.signedInAt };
   } catch {
     return undefined;
   }
@@ -139,16 +176,18 @@ export async function accountSession(request: NextApiRequest, response: NextApiR
  * its cookie. Login CSRF stays impossible: the state, PKCE and nonce cookies
  * are set for this browser and checked on the way back.
  */
-export async function startSignIn(request: NextApiRequest, response: NextApiResponse, callbackPath: string): Promise<void> {
-  const { appUrl } = config();
+export async function startSignIn(request: NextApiRequest, response: NextApiResponse, callbackPath: string, options: { maxAge?: number } = {}): Promise<void> {
+  const origin = pinOrigin(request);
   const auth = authOptions();
   const csrfToken = randomBytes(32).toString("hex");
   const csrfHash = createHash("sha256").update(`${csrfToken}${auth.secret}`).digest("hex");
   const csrfCookie = `${auth.useSecureCookies ? "__Host-" : ""}next-auth.csrf-token`;
-  const callbackUrl = `${appUrl}${callbackPath}`;
-  // The request is ours to the end: it is turned into the sign-in post next-auth expects.
+  const callbackUrl = `${origin}${callbackPath}`;
+  // The request is ours to the end: it is turned into the sign-in post next-auth expects. Its
+  // other query parameters are next-auth's authorization parameters: max_age makes Hydra ask for
+  // the password again when the last sign-in is older (the console's re-authentication).
   request.method = "POST";
-  request.query = { nextauth: ["signin", "hydra"] };
+  request.query = { nextauth: ["signin", "hydra"], ...(options.maxAge !== undefined ? { max_age: String(options.maxAge) } : {}) };
   request.body = { csrfToken, callbackUrl };
   request.cookies = { ...request.cookies, [csrfCookie]: `${csrfToken}|${csrfHash}` };
   await NextAuth(request, response, auth);

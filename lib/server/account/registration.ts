@@ -1,4 +1,4 @@
-import { accountClientBody, clientDrifted } from "@/lib/account/client";
+import { accountClientBody, clientDrifted, signInOrigins } from "@/lib/account/client";
 import { branding } from "@/lib/branding/config";
 import { config } from "@/lib/config";
 import { createClient, findClient, replaceClient } from "@/lib/hydra/clients";
@@ -17,10 +17,10 @@ const retryAfterMs = 10_000;
  * which says it is not available meanwhile.
  */
 export async function ensureAccountClient(): Promise<boolean> {
-  const { account, appUrl } = config();
+  const { account, appUrl, admin } = config();
   if (!account) return false;
   if (!state.registered && Date.now() - state.failedAt < retryAfterMs) return false;
-  const wanted = accountClientBody(account, appUrl, branding().productName);
+  const wanted = accountClientBody(account, signInOrigins(appUrl, admin), branding().productName);
   state.registered ??= register(wanted).then(
     (outcome) => {
       log().info({ clientId: wanted.client_id, outcome }, "the account client is registered");

@@ -1,5 +1,6 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 import type { z } from "zod";
+import type { ConsoleAdmission } from "@/lib/access/console-access";
 import { config } from "@/lib/config";
 import { type Problem, type Redirect, problem } from "@/lib/flows/problems";
 import { HydraError } from "@/lib/hydra/errors";
@@ -12,7 +13,7 @@ import type { Html, PageRequest } from "../answers";
 import { Exchange, isRead } from "../exchange";
 import { checkFormPost } from "../gate";
 import { type Handler, traced } from "../serve";
-import { type AccountSession, accountSession, startSignIn } from "./auth";
+import { type AccountSession, accountSession, pinOrigin, startSignIn } from "./auth";
 import { ensureAccountClient } from "./registration";
 
 /** The person signed in to the account page, as every account handler sees them. */
@@ -31,16 +32,49 @@ export type AccountPageContext = {
   response: NextApiResponse;
 };
 
-export type AccountFormContext = { account: SignedIn; clientAddress: string; request: NextApiRequest; response: NextApiResponse };
+/** The handler wrote the answer itself (a download). */
+export type Sent = { kind: "sent" };
+
+export type AccountFormContext = {
+  account: SignedIn;
+  clientAddress: string;
+  /** The language the refused form is shown in again. */
+  locale: Locale;
+  /** A fresh token for the form when it is shown again. */
+  formToken: string;
+  request: NextApiRequest;
+  response: NextApiResponse;
+};
+
+export type FormRefused<V> = { kind: "refused"; view: V };
 
 /**
- * Who is signed in to the account page, before anything else is done:
- * nobody when the page is turned off (404), when the app's client is not
- * registered (503, the flows carry on), or when the session is missing,
- * tampered with, expired, or ended by "sign out everywhere" elsewhere.
+ * A part of the app people sign in to through Hydra: the account page, or the
+ * admin console (lib/server/admin/area.ts), which adds its role, its host and
+ * re-authentication before changes.
  */
-async function signedIn(request: NextApiRequest, response: NextApiResponse): Promise<{ kind: "signed_in"; account: SignedIn } | { kind: "signed_out" } | Problem> {
-  if (!config().account) return problem("page_not_found");
+export type Area = {
+  name: "account" | "admin";
+  /** False: the area answers 404 here (turned off, or another host). */
+  reachable: (request: NextApiRequest) => boolean;
+  /** Once signed in: in, 403, or a fresh sign-in at Hydra first. */
+  admit: (account: SignedIn, use: "read" | "change") => ConsoleAdmission;
+};
+
+export const accountArea: Area = {
+  name: "account",
+  reachable: () => config().account !== null,
+  admit: () => ({ kind: "admitted" }),
+};
+
+/**
+ * Who is signed in, before anything else is done: nobody when the area is
+ * off (404), when the app's client is not registered (503, the flows carry
+ * on), or when the session is missing, tampered with, expired, or ended by
+ * "sign out everywhere" elsewhere.
+ */
+async function signedIn(area: Area, request: NextApiRequest, response: NextApiResponse): Promise<{ kind: "signed_in"; account: SignedIn } | { kind: "signed_out" } | Problem> {
+  if (!config().account || !area.reachable(request)) return problem("page_not_found");
   if (!(await ensureAccountClient())) return problem("account_unavailable");
   const session = await accountSession(request, response);
   if (!session) return { kind: "signed_out" };
@@ -67,58 +101,83 @@ function returnPath(request: NextApiRequest): string {
 }
 
 /**
- * An account page (GET, HEAD). Without a session the browser goes through
- * Hydra's sign-in and comes back here. The account's preferred language
- * comes after the switcher's and before the browser's.
+ * A page of an area (GET, HEAD). Without a session, or with one too old for a
+ * page that offers changes, the browser goes through Hydra's sign-in and
+ * comes back here. The account's preferred language comes after the
+ * switcher's and before the browser's.
  */
-export function serveAccountPage<V>(handle: (context: AccountPageContext) => Promise<AccountShow<V> | Redirect | Problem>, html: Html<V>): Handler {
-  return traced("account_page", async (request, response, trace) => {
+export function serveAccountPage<V>(
+  handle: (context: AccountPageContext) => Promise<AccountShow<V> | Redirect | Problem | Sent>,
+  html: Html<V>,
+  options: { area?: Area; use?: "read" | "change" } = {},
+): Handler {
+  const area = options.area ?? accountArea;
+  return traced(`${area.name}_page`, async (request, response, trace) => {
     const exchange = await Exchange.open(request, response, html, trace);
     if (!isRead(request.method)) return exchange.respond(problem("method_not_allowed"));
-    const who = await settle(() => signedIn(request, response));
-    if (who.kind === "signed_out") {
+    const who = await settle(() => signedIn(area, request, response));
+    if (who.kind === "problem") return exchange.respond(who);
+    const admission = who.kind === "signed_in" ? area.admit(who.account, options.use ?? "read") : undefined;
+    if (admission?.kind === "forbidden") return exchange.respond(problem("admin_forbidden"));
+    if (who.kind === "signed_out" || admission?.kind === "reauthenticate") {
+      const maxAge = admission?.kind === "reauthenticate" ? admission.maxAge : undefined;
       const started = await settle(async () => {
-        await startSignIn(request, response, returnPath(request));
+        await startSignIn(request, response, returnPath(request), { maxAge });
         return { kind: "started" } as const;
       });
       if (started.kind === "problem") return exchange.respond(started);
       return finishStep(trace, "redirect", response.statusCode);
     }
-    if (who.kind === "problem") return exchange.respond(who);
     const { account } = who;
     const page = exchange.pageRequest();
     const locale = page.chooseLocale(account.user.locale ? [account.user.locale] : []);
     const answer = await settle(() =>
-      handle({ account, page, locale, formToken: page.formToken("account", account.subject), request, response }),
+      handle({ account, page, locale, formToken: page.formToken(area.name, account.subject), request, response }),
     );
+    if (answer.kind === "sent") return finishStep(trace, "show", response.statusCode);
     await exchange.respond(answer.kind === "show" ? { ...answer, locale, formTargets: accountFormTargets() } : answer);
   });
 }
 
 /**
- * An account form: checked by the same gate as the flow forms, with its
+ * A form of an area: checked by the same gate as the flow forms, with its
  * token bound to the account, then acted on and answered with a 303. A post
- * from a browser whose session ended goes to the account page, which signs in.
+ * from a browser whose session ended, or whose sign-in is too old for a
+ * change, goes back to `returnTo` (the area's home by default), whose page
+ * signs in.
  */
-export function serveAccountForm<F extends { csrf: string }>(options: {
+export function serveAccountForm<F extends { csrf: string }, V = never>(options: {
   schema: z.ZodType<F>;
-  act: (form: F, context: AccountFormContext) => Promise<Redirect | Problem>;
-  html: Html<never>;
+  /** A redirect, a problem, or the form shown again with what was typed and why it was refused (422). */
+  act: (form: F, context: AccountFormContext) => Promise<Redirect | Problem | FormRefused<V>>;
+  html: Html<V>;
+  area?: Area;
+  returnTo?: string;
 }): Handler {
-  return traced("account_submit", async (request, response, trace) => {
+  const area = options.area ?? accountArea;
+  return traced(`${area.name}_submit`, async (request, response, trace) => {
     const exchange = await Exchange.open(request, response, options.html, trace);
-    const who = await settle(() => signedIn(request, response));
-    if (who.kind === "signed_out") return exchange.respond({ kind: "redirect", to: `${config().appUrl}/account` });
+    const who = await settle(() => signedIn(area, request, response));
     if (who.kind === "problem") return exchange.respond(who);
+    const origin = pinOrigin(request);
+    const back = { kind: "redirect", to: `${origin}${options.returnTo ?? `/${area.name}`}` } as const;
+    if (who.kind === "signed_out") return exchange.respond(back);
     const { account } = who;
-    const gate = await checkFormPost({ method: request.method ?? "", headers: exchange.headers, body: () => request }, { schema: options.schema, purpose: "account" }, {
-      appOrigin: new URL(config().appUrl).origin,
+    const admission = area.admit(account, "change");
+    if (admission.kind === "forbidden") return exchange.respond(problem("admin_forbidden"));
+    if (admission.kind === "reauthenticate") return exchange.respond(back);
+    const gate = await checkFormPost({ method: request.method ?? "", headers: exchange.headers, body: () => request }, { schema: options.schema, purpose: area.name }, {
+      appOrigin: origin,
       session: exchange.existingSession,
       binding: () => account.subject,
       signInRetryAfter: async () => 0,
     });
     if (gate.kind === "problem") return exchange.respond(gate);
-    await exchange.respond(await settle(() => options.act(gate.form, { account, clientAddress: exchange.clientAddress(), request, response })));
+    const page = exchange.pageRequest();
+    const locale = page.chooseLocale(account.user.locale ? [account.user.locale] : []);
+    const formToken = page.formToken(area.name, account.subject);
+    const answer = await settle(() => options.act(gate.form, { account, clientAddress: exchange.clientAddress(), locale, formToken, request, response }));
+    await exchange.respond(answer.kind === "refused" ? { kind: "show", view: answer.view, locale, status: 422, formTargets: accountFormTargets() } : answer);
   });
 }
 
