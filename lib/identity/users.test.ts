@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { openStore } from "./db";
 import { migrationProvider } from "./migrations";
 import { dialects, freshPostgresUrl } from "./testing/stores";
-import { authenticate, changePassword, createUser, endSessions, findUserById, listUsers, removeUser, setPassword, setRole, updateProfile } from "./users";
+import { authenticate, changePassword, createUser, endSessions, findUserByEmail, findUserById, listUsers, removeUser, setPassword, setRole, updateProfile } from "./users";
 
 describe.each(dialects)("the account store on %s", (_, open) => {
   it("signs in with the right password only, case-insensitively by email", async () => {
@@ -32,6 +32,7 @@ describe.each(dialects)("the account store on %s", (_, open) => {
     const user = await createUser({ email: "a@b.c", password: "first", emailVerified: true, locale: "de" }, db);
     await expect(createUser({ email: "A@B.C", password: "second" }, db)).rejects.toThrow();
     expect((await findUserById(user.id, db))?.emailVerified).toBe(true);
+    expect((await findUserByEmail(" A@b.C ", db))?.id).toBe(user.id);
     expect((await listUsers(db)).map((u) => u.email)).toEqual(["a@b.c"]);
     expect(await setPassword("a@b.c", "second", db)).toBe(true);
     expect(await authenticate("a@b.c", "second", db)).toBeDefined();

@@ -51,6 +51,12 @@ export async function findUserById(id: string, database?: Kysely<Database>): Pro
   return row && toUser(row);
 }
 
+export async function findUserByEmail(email: string, database?: Kysely<Database>): Promise<User | undefined> {
+  const store = database ?? (await db());
+  const row = await store.selectFrom("users").selectAll().where("email", "=", normaliseEmail(email)).executeTakeFirst();
+  return row && toUser(row);
+}
+
 export async function listUsers(database?: Kysely<Database>): Promise<User[]> {
   const store = database ?? (await db());
   const rows = await store.selectFrom("users").selectAll().orderBy("email").execute();

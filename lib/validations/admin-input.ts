@@ -4,3 +4,22 @@ import { z } from "zod";
 export const auditQuerySchema = z.object({
   before: z.coerce.number().int().positive().optional().catch(undefined),
 });
+
+/** Where the console sends the browser back to: one of its own paths (with a query), else its home. */
+export const consolePathSchema = z
+  .string()
+  .regex(/^\/admin(\/[\w\-/]*)?(\?[\w\-.~%=&+]*)?$/)
+  .catch("/admin");
+
+const csrf = z.string().max(200).default("");
+/** A subject as Hydra keeps it: an account id, or an upstream's own. */
+const subject = z.string().trim().min(1).max(500);
+
+/** /admin/subjects?q=: an account's email or a subject id; empty shows the search alone. */
+export const subjectQuerySchema = z.object({ q: z.string().trim().max(500).catch("").default("") });
+
+/** Revoke one client's consent sessions of a subject, or every one of them (client empty). */
+export const revokeConsentFormSchema = z.object({ csrf, subject, client: z.string().max(255).default("") });
+
+/** Revoke a subject's login sessions: all of them, or the one with this session id (sid). */
+export const revokeLoginFormSchema = z.object({ csrf, subject, sid: z.string().max(255).default("") });

@@ -46,7 +46,12 @@ export type AccountFormContext = {
   response: NextApiResponse;
 };
 
-export type FormRefused<V> = { kind: "refused"; view: V };
+/**
+ * A form answered with a page rather than a redirect: shown again with what was typed and why
+ * it was refused (422), or a result that must never sit in a URL or a cookie, such as a client
+ * secret shown once (200).
+ */
+export type FormPage<V> = { kind: "page"; view: V; status: 200 | 422 };
 
 /**
  * A part of the app people sign in to through Hydra: the account page, or the
@@ -142,30 +147,27 @@ export function serveAccountPage<V>(
 /**
  * A form of an area: checked by the same gate as the flow forms, with its
  * token bound to the account, then acted on and answered with a 303. A post
- * from a browser whose session ended, or whose sign-in is too old for a
- * change, goes back to `returnTo` (the area's home by default), whose page
- * signs in.
+ * from a browser whose session ended goes back to the form's page (the
+ * area's home by default), which signs in; one whose sign-in is too old for
+ * a change goes there through the area's re-authentication page.
  */
 export function serveAccountForm<F extends { csrf: string }, V = never>(options: {
   schema: z.ZodType<F>;
-  /** A redirect, a problem, or the form shown again with what was typed and why it was refused (422). */
-  act: (form: F, context: AccountFormContext) => Promise<Redirect | Problem | FormRefused<V>>;
+  act: (form: F, context: AccountFormContext) => Promise<Redirect | Problem | FormPage<V>>;
   html: Html<V>;
   area?: Area;
-  returnTo?: string;
+  /** The page the form belongs to, given the form when it could be read. */
+  returnTo?: (form?: F) => string;
 }): Handler {
   const area = options.area ?? accountArea;
+  const formPage = (form?: F) => options.returnTo?.(form) ?? `/${area.name}`;
   return traced(`${area.name}_submit`, async (request, response, trace) => {
     const exchange = await Exchange.open(request, response, options.html, trace);
     const who = await settle(() => signedIn(area, request, response));
     if (who.kind === "problem") return exchange.respond(who);
     const origin = pinOrigin(request);
-    const back = { kind: "redirect", to: `${origin}${options.returnTo ?? `/${area.name}`}` } as const;
-    if (who.kind === "signed_out") return exchange.respond(back);
+    if (who.kind === "signed_out") return exchange.respond({ kind: "redirect", to: `${origin}${formPage()}` });
     const { account } = who;
-    const admission = area.admit(account, "change");
-    if (admission.kind === "forbidden") return exchange.respond(problem("admin_forbidden"));
-    if (admission.kind === "reauthenticate") return exchange.respond(back);
     const gate = await checkFormPost({ method: request.method ?? "", headers: exchange.headers, body: () => request }, { schema: options.schema, purpose: area.name }, {
       appOrigin: origin,
       session: exchange.existingSession,
@@ -173,11 +175,17 @@ export function serveAccountForm<F extends { csrf: string }, V = never>(options:
       signInRetryAfter: async () => 0,
     });
     if (gate.kind === "problem") return exchange.respond(gate);
+    const admission = area.admit(account, "change");
+    if (admission.kind === "forbidden") return exchange.respond(problem("admin_forbidden"));
+    if (admission.kind === "reauthenticate") {
+      // Through a page that asks Hydra for a fresh sign-in, then back to where the form was.
+      return exchange.respond({ kind: "redirect", to: `${origin}/${area.name}/reauthenticate?to=${encodeURIComponent(formPage(gate.form))}` });
+    }
     const page = exchange.pageRequest();
     const locale = page.chooseLocale(account.user.locale ? [account.user.locale] : []);
     const formToken = page.formToken(area.name, account.subject);
     const answer = await settle(() => options.act(gate.form, { account, clientAddress: exchange.clientAddress(), locale, formToken, request, response }));
-    await exchange.respond(answer.kind === "refused" ? { kind: "show", view: answer.view, locale, status: 422, formTargets: accountFormTargets() } : answer);
+    await exchange.respond(answer.kind === "page" ? { kind: "show", view: answer.view, locale, status: answer.status, formTargets: accountFormTargets() } : answer);
   });
 }
 
