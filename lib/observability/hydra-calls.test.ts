@@ -11,7 +11,11 @@ describe("hydraOperation", () => {
     ["GET", "/admin/oauth2/auth/sessions/consent", "listOAuth2ConsentSessions"],
     ["GET", "/hydra/admin/oauth2/auth/requests/consent", "getOAuth2ConsentRequest"],
     ["GET", "/health/ready", "isReady"],
-    ["DELETE", "/admin/oauth2/auth/sessions/consent", "other"],
+    ["DELETE", "/admin/oauth2/auth/sessions/consent", "revokeOAuth2ConsentSessions"],
+    ["PATCH", "/admin/clients/some-client-id", "patchOAuth2Client"],
+    ["PUT", "/prefix/admin/clients/a/lifespans", "setOAuth2ClientLifespans"],
+    ["DELETE", "/admin/trust/grants/jwt-bearer/issuers/7f1c", "deleteTrustedOAuth2JwtGrantIssuer"],
+    ["PUT", "/admin/clients/a/b", "other"],
     ["GET", "/admin/oauth2/auth/requests/login/someone@example.com", "other"],
     ["GET", "/anything/else", "other"],
   ])("%s %s is %s", (method, path, op) => {

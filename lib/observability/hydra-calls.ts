@@ -3,27 +3,46 @@ import { metrics } from "./metrics";
 
 /**
  * The SDK method behind an admin API path, as a metric label. The URL itself
- * carries the challenge or the subject, so it is never used: an unknown path
- * is "other", which keeps the label's values to this list.
+ * carries the challenge, the subject or the client id, so it is never used:
+ * an unknown path is "other", which keeps the label's values to this list.
  */
-const operations = new Map<string, string>([
-  ["GET /admin/oauth2/auth/requests/login", "getOAuth2LoginRequest"],
-  ["PUT /admin/oauth2/auth/requests/login/accept", "acceptOAuth2LoginRequest"],
-  ["PUT /admin/oauth2/auth/requests/login/reject", "rejectOAuth2LoginRequest"],
-  ["GET /admin/oauth2/auth/requests/consent", "getOAuth2ConsentRequest"],
-  ["PUT /admin/oauth2/auth/requests/consent/accept", "acceptOAuth2ConsentRequest"],
-  ["PUT /admin/oauth2/auth/requests/consent/reject", "rejectOAuth2ConsentRequest"],
-  ["GET /admin/oauth2/auth/requests/logout", "getOAuth2LogoutRequest"],
-  ["PUT /admin/oauth2/auth/requests/logout/accept", "acceptOAuth2LogoutRequest"],
-  ["PUT /admin/oauth2/auth/requests/logout/reject", "rejectOAuth2LogoutRequest"],
-  ["GET /admin/oauth2/auth/sessions/consent", "listOAuth2ConsentSessions"],
-]);
+const operations: [method: string, path: RegExp, op: string][] = [
+  ["GET", /^\/admin\/oauth2\/auth\/requests\/login$/, "getOAuth2LoginRequest"],
+  ["PUT", /^\/admin\/oauth2\/auth\/requests\/login\/accept$/, "acceptOAuth2LoginRequest"],
+  ["PUT", /^\/admin\/oauth2\/auth\/requests\/login\/reject$/, "rejectOAuth2LoginRequest"],
+  ["GET", /^\/admin\/oauth2\/auth\/requests\/consent$/, "getOAuth2ConsentRequest"],
+  ["PUT", /^\/admin\/oauth2\/auth\/requests\/consent\/accept$/, "acceptOAuth2ConsentRequest"],
+  ["PUT", /^\/admin\/oauth2\/auth\/requests\/consent\/reject$/, "rejectOAuth2ConsentRequest"],
+  ["GET", /^\/admin\/oauth2\/auth\/requests\/logout$/, "getOAuth2LogoutRequest"],
+  ["PUT", /^\/admin\/oauth2\/auth\/requests\/logout\/accept$/, "acceptOAuth2LogoutRequest"],
+  ["PUT", /^\/admin\/oauth2\/auth\/requests\/logout\/reject$/, "rejectOAuth2LogoutRequest"],
+  ["GET", /^\/admin\/oauth2\/auth\/sessions\/consent$/, "listOAuth2ConsentSessions"],
+  ["DELETE", /^\/admin\/oauth2\/auth\/sessions\/consent$/, "revokeOAuth2ConsentSessions"],
+  ["DELETE", /^\/admin\/oauth2\/auth\/sessions\/login$/, "revokeOAuth2LoginSessions"],
+  ["POST", /^\/admin\/oauth2\/introspect$/, "introspectOAuth2Token"],
+  ["DELETE", /^\/admin\/oauth2\/tokens$/, "deleteOAuth2Token"],
+  ["GET", /^\/admin\/clients$/, "listOAuth2Clients"],
+  ["POST", /^\/admin\/clients$/, "createOAuth2Client"],
+  ["GET", /^\/admin\/clients\/[^/]+$/, "getOAuth2Client"],
+  ["PUT", /^\/admin\/clients\/[^/]+$/, "setOAuth2Client"],
+  ["PATCH", /^\/admin\/clients\/[^/]+$/, "patchOAuth2Client"],
+  ["DELETE", /^\/admin\/clients\/[^/]+$/, "deleteOAuth2Client"],
+  ["PUT", /^\/admin\/clients\/[^/]+\/lifespans$/, "setOAuth2ClientLifespans"],
+  ["GET", /^\/admin\/trust\/grants\/jwt-bearer\/issuers$/, "listTrustedOAuth2JwtGrantIssuers"],
+  ["POST", /^\/admin\/trust\/grants\/jwt-bearer\/issuers$/, "trustOAuth2JwtGrantIssuer"],
+  ["GET", /^\/admin\/trust\/grants\/jwt-bearer\/issuers\/[^/]+$/, "getTrustedOAuth2JwtGrantIssuer"],
+  ["DELETE", /^\/admin\/trust\/grants\/jwt-bearer\/issuers\/[^/]+$/, "deleteTrustedOAuth2JwtGrantIssuer"],
+  ["POST", /^\/oauth2\/token$/, "oauth2TokenExchange"],
+  ["POST", /^\/oauth2\/revoke$/, "revokeOAuth2Token"],
+];
 
 export function hydraOperation(method: string, pathname: string): string {
+  if (method === "GET" && pathname.endsWith("/health/ready")) return "isReady";
   // HYDRA_ADMIN_URL may carry a path prefix (a proxy in front of Hydra); the API path follows it.
-  const at = pathname.indexOf("/admin/oauth2/");
-  if (at >= 0) return operations.get(`${method} ${pathname.slice(at)}`) ?? "other";
-  return method === "GET" && pathname.endsWith("/health/ready") ? "isReady" : "other";
+  const at = pathname.search(/\/(admin|oauth2)\//);
+  if (at < 0) return "other";
+  const path = pathname.slice(at);
+  return operations.find(([m, pattern]) => m === method && pattern.test(path))?.[2] ?? "other";
 }
 
 export type HydraCall = { method: string; url: URL; ms: number; status?: number; error?: unknown };
