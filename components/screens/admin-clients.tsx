@@ -15,6 +15,8 @@ const clientName = (client: { client_name?: string | null }, t: ReturnType<typeo
 const date = (value: string | null | undefined, chrome: PageChrome) => (value ? formatDateTime(new Date(value), chrome.locale) : "–");
 
 export type ClientsView = AdminFrame & {
+  /** The id of a client just deleted, to say so. */
+  deleted: string | null;
   filter: { name: string; owner: string };
   clients: AdminClient[];
   paging: PagingView;
@@ -34,6 +36,11 @@ export function clientsScreen(chrome: PageChrome, view: ClientsView) {
   const t = translator(chrome.locale);
   return (
     <AdminShell chrome={chrome} title={t("admin.clients.title")} section="clients" email={view.email} csrf={view.csrf}>
+      {view.deleted && (
+        <p className="notice" role="status">
+          {t("admin.clientDelete.done", { id: view.deleted })}
+        </p>
+      )}
       <p>{t("admin.clients.intro")}</p>
       <nav aria-label={t("admin.clients.new")}>
         <h2>{t("admin.clients.new")}</h2>

@@ -23,3 +23,20 @@ export const revokeConsentFormSchema = z.object({ csrf, subject, client: z.strin
 
 /** Revoke a subject's login sessions: all of them, or the one with this session id (sid). */
 export const revokeLoginFormSchema = z.object({ csrf, subject, sid: z.string().max(255).default("") });
+
+/** /admin/clients?client_name=&owner=&page_token=: exact-match filters and Hydra's page token; anything malformed is dropped. */
+export const clientsQuerySchema = z.object({
+  client_name: z.string().trim().max(255).catch("").default(""),
+  owner: z.string().trim().max(255).catch("").default(""),
+  page_token: z.string().max(512).regex(/^[\w=-]*$/).catch("").default(""),
+  deleted: z.string().max(255).catch("").default(""),
+});
+
+/** ?id= of one client: Hydra's ids are free text, so only their length and repetition are checked here. */
+export const clientIdQuerySchema = z.object({ id: z.string().min(1).max(255).optional().catch(undefined) });
+
+/** The create form: its preset (to show the same title again) and every client field as text. */
+export const clientFormPostSchema = z.object({ csrf }).catchall(z.string().max(20_000));
+
+/** Delete, revoke tokens, new secret: the client, and for delete its id typed again. */
+export const clientActionFormSchema = z.object({ csrf, id: z.string().min(1).max(255), confirm_id: z.string().max(255).default("") });
