@@ -183,6 +183,43 @@ test.describe("trusted JWT issuers in the console", () => {
     await expect(page.getByLabel("Public key as JWK (paste)")).toHaveValue(JSON.stringify({ keys: [issuer.publicJwk] }));
   });
 
+  test("trusts of one issuer under one kid share a key: the pages say so, and deleting one deletes the other too", async ({ page, stack }) => {
+    const issuer = await newIssuer();
+    // Made at Hydra directly: the console would show the same, and the point is Hydra's storage (persister_grant_jwk.go).
+    const trust = async (subject: string) => {
+      const response = await fetch(`${stack.hydra.adminUrl}/admin/trust/grants/jwt-bearer/issuers`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ issuer: issuer.issuer, subject, scope: ["read"], expires_at: new Date(Date.now() + 86_400_000).toISOString(), jwk: issuer.publicJwk }),
+      });
+      expect(response.status).toBe(201);
+      return ((await response.json()) as { id: string }).id;
+    };
+    const first = await trust(issuer.subject);
+    await trust("second-subject");
+    const client = await newGrantClient(stack);
+    expect((await jwtGrant(stack, client, { ...issuer, subject: "second-subject" })).status).toBe(200);
+
+    const admin = await newAdmin(stack);
+    await openConsole(page, stack, admin, `/admin/issuers/view?id=${first}`);
+    await expect(page.getByText("1 other trust of this issuer uses the same kid.", { exact: false })).toBeVisible();
+    await expect(page.locator("dl.facts")).toContainText("Not known: Hydra does not return the key");
+    await page.getByRole("link", { name: "Delete this trust" }).click();
+    await expect(page.getByText("1 other trust of this issuer shares this kid. Hydra deletes the key, and with it these trusts too:", { exact: false })).toBeVisible();
+    await expect(page.getByRole("link", { name: "second-subject" })).toBeVisible();
+    await page.getByRole("button", { name: "Delete trust" }).click();
+    await page.waitForURL((url) => url.pathname === "/admin/issuers");
+
+    // The trust table's foreign key on the key cascades (Hydra's migration 20211226155900000000_grant_jwk_bearer).
+    await page.goto(`${stack.app.url}/admin/issuers?${new URLSearchParams({ issuer: issuer.issuer })}`);
+    await expect(page.getByRole("status")).toHaveText("Nothing here.");
+    await page.goto(`${stack.app.url}/admin/audit`);
+    await expect(page.getByRole("row").filter({ hasText: "issuer.delete" }).filter({ hasText: "second-subject" })).toHaveCount(1);
+    const orphaned = await jwtGrant(stack, client, { ...issuer, subject: "second-subject" });
+    expect(orphaned.status).toBe(400);
+    expect(orphaned.body.error).toBe("invalid_grant");
+  });
+
   test("an unknown or malformed id shows that there is no such trust", async ({ page, stack }) => {
     const admin = await newAdmin(stack);
     await openConsole(page, stack, admin, `/admin/issuers/view?id=${randomUUID()}`);

@@ -151,9 +151,10 @@ export async function readIssuerForm(form: TrustIssuerForm, now: Date): Promise<
 
 /**
  * Other trusts of the same issuer filed under the same kid. Hydra keeps one key per
- * issuer and kid: a later trust with that kid keeps the key stored first, and deleting
- * any of them deletes the key under all of them (persister_grant_jwk.go: CreateGrant,
- * DeleteGrant).
+ * issuer and kid: a later trust with that kid keeps the key stored first
+ * (persister_grant_jwk.go, CreateGrant), and deleting any of them deletes that key
+ * (DeleteGrant), which deletes all of them through the trust table's foreign key
+ * (migration 20211226155900000000_grant_jwk_bearer: ON DELETE CASCADE).
  */
 export function trustsSharingKey(trusts: readonly TrustedIssuer[], trust: Pick<TrustedIssuer, "id" | "issuer" | "public_key">): TrustedIssuer[] {
   const kid = trust.public_key?.kid;
