@@ -24,7 +24,7 @@ const describedBy = (id: string, hint?: string, error?: string) => [hint && `${i
 
 type Common = { name: string; label: string; hint?: string; error?: string; value: string };
 
-export function TextField({ name, label, hint, error, value, type = "text", required = false }: Common & { type?: "text" | "url" | "search"; required?: boolean }) {
+export function TextField({ name, label, hint, error, value, type = "text", required = false }: Common & { type?: "text" | "url" | "search" | "datetime-local"; required?: boolean }) {
   const id = `f-${name}`;
   return (
     <Field id={id} label={label} hint={hint} error={error}>
@@ -56,6 +56,16 @@ export function TextArea({ name, label, hint, error, value, rows = 3, code = fal
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
       />
+    </Field>
+  );
+}
+
+/** A file read as text by the form's post (its form needs enctype="multipart/form-data"). */
+export function FileField({ name, label, hint, error, accept }: Omit<Common, "value"> & { accept: string }) {
+  const id = `f-${name}`;
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      <input id={id} name={name} type="file" accept={accept} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} />
     </Field>
   );
 }

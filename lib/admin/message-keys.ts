@@ -1,4 +1,5 @@
 import { clientFormMessageKeys } from "./client-fields";
+import { issuerFormMessageKeys } from "./issuer-form";
 import { jsonPatchMessageKeys } from "./json-patch";
 import { jwkMessageKeys } from "./jwk";
 import { lifespanMessageKeys } from "./lifespans";
@@ -10,6 +11,7 @@ export const adminMessageKeys = [
   ...lifespanMessageKeys,
   ...jsonPatchMessageKeys,
   ...jwkMessageKeys,
+  ...issuerFormMessageKeys,
   ...pagingMessageKeys,
 ] as const;
 export type AdminMessageKey = (typeof adminMessageKeys)[number];

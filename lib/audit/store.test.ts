@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dialects } from "@/lib/identity/testing/stores";
-import { allChanges, listChanges, recordChange } from "./store";
+import { allChanges, latestChangeTo, listChanges, recordChange } from "./store";
 
 const change = (n: number) => ({
   actor: { subject: "admin-1", email: "admin@example.com" },
@@ -24,6 +24,17 @@ describe.each(dialects)("the audit log on %s", (_, open) => {
     const exported: string[] = [];
     for await (const entry of allChanges(2, db)) exported.push(entry.target.id);
     expect(exported).toEqual(["client-1", "client-2", "client-3", "client-4", "client-5"]);
+    await db.destroy();
+  });
+
+  it("finds the newest entry of one action on one target", async () => {
+    const { db } = await open();
+    await recordChange({ ...change(1), action: "issuer.trust", target: { type: "issuer", id: "g-1" }, summary: ["first"] }, db);
+    await recordChange({ ...change(2), action: "issuer.trust", target: { type: "issuer", id: "g-1" }, summary: ["second"] }, db);
+    await recordChange({ ...change(3), action: "issuer.delete", target: { type: "issuer", id: "g-1" } }, db);
+    await recordChange({ ...change(4), action: "issuer.trust", target: { type: "client", id: "g-1" } }, db);
+    expect((await latestChangeTo({ type: "issuer", id: "g-1" }, "issuer.trust", db))?.summary).toEqual(["second"]);
+    expect(await latestChangeTo({ type: "issuer", id: "g-2" }, "issuer.trust", db)).toBeUndefined();
     await db.destroy();
   });
 

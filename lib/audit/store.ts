@@ -58,6 +58,21 @@ export async function listChanges(options: { limit: number; beforeSeq?: number }
   return (await query.execute()).map(toEntry);
 }
 
+/** The newest entry of this action on this target, if any (the log has no index on targets: for one page's detail, not for lists). */
+export async function latestChangeTo(target: { type: string; id: string }, action: string, database?: Kysely<Database>): Promise<AuditEntry | undefined> {
+  const store = database ?? (await db());
+  const row = await store
+    .selectFrom("audit_log")
+    .selectAll()
+    .where("target_type", "=", target.type)
+    .where("target_id", "=", target.id)
+    .where("action", "=", action)
+    .orderBy("seq", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row && toEntry(row);
+}
+
 /** Every entry, oldest first, in batches: the JSON-lines export streams it without holding the log in memory. */
 export async function* allChanges(batch = 500, database?: Kysely<Database>): AsyncGenerator<AuditEntry> {
   const store = database ?? (await db());

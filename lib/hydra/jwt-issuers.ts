@@ -19,7 +19,7 @@ export const trustedIssuerSchema = z.object({
 
 export type TrustedIssuer = z.output<typeof trustedIssuerSchema>;
 
-export type IssuerPage = { issuers: TrustedIssuer[]; nextPageToken?: string };
+export type IssuerPage = { issuers: TrustedIssuer[]; nextPageToken?: string; total?: number };
 
 export type IssuerTrust = {
   issuer: string;
@@ -43,7 +43,9 @@ export async function listIssuers(query: { issuer?: string; pageSize?: number; p
     return { raw: await response.raw.json(), headers: response.raw.headers };
   });
   const issuers = parsed(z.array(trustedIssuerSchema), raw);
-  return { issuers, nextPageToken: pageAfter(headers, issuers.length, pageSize).nextPageToken };
+  const { nextPageToken, total } = pageAfter(headers, issuers.length, pageSize);
+  // Hydra counts every trust whatever the issuer filter (CountGrants): a filtered page has no total.
+  return { issuers, nextPageToken, total: query.issuer ? undefined : total };
 }
 
 async function answeredIssuer(run: (options: RequestInit) => Promise<ApiResponse<unknown>>): Promise<TrustedIssuer> {

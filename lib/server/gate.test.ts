@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { type LoginForm, loginFormSchema } from "@/lib/validations/flow-input";
 import { type FlowSession, formToken } from "@/lib/security/flow-session";
 import { type FormPost, type FormSpec, checkFormPost, maxFormBytes } from "./gate";
@@ -76,5 +77,54 @@ describe("checkFormPost", () => {
     };
     expect(await check(request)).toMatchObject({ problem: "unsupported_media" });
     expect(read).toBe(false);
+  });
+
+  describe("a multipart post with a file read as text", () => {
+    const keyForm: FormSpec<{ csrf: string; note: string; key: string }> = {
+      schema: z.object({ csrf: z.string(), note: z.string().default(""), key: z.string().default("") }),
+      purpose: "admin",
+      textFiles: ["key"],
+    };
+    const binding = () => "subject-1";
+    const multipart = async (build: (data: FormData) => void): Promise<FormPost> => {
+      const data = new FormData();
+      data.set("csrf", formToken(session, "admin", "subject-1"));
+      build(data);
+      const request = new Request("http://localhost/", { method: "POST", body: data });
+      const body = new Uint8Array(await request.arrayBuffer());
+      return {
+        method: "POST",
+        headers: new Headers({ "content-type": request.headers.get("content-type")!, "sec-fetch-site": "same-origin" }),
+        body: async function* () {
+          yield body;
+        },
+      };
+    };
+    const checkKey = async (build: (data: FormData) => void, spec = keyForm) => checkFormPost(await multipart(build), spec, { ...deps, binding });
+
+    it("puts the file's content in its field, and an unchosen file is empty", async () => {
+      expect(await checkKey((data) => data.set("key", new Blob(['{"kty":"EC"}']), "key.json"))).toMatchObject({ kind: "pass", form: { key: '{"kty":"EC"}' } });
+    });
+
+    it("reads a file input left empty, as a browser sends it, as an empty field", async () => {
+      const csrf = formToken(session, "admin", "subject-1");
+      const body = `--b\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n${csrf}\r\n--b\r\nContent-Disposition: form-data; name="key"; filename=""\r\nContent-Type: application/octet-stream\r\n\r\n\r\n--b--\r\n`;
+      const request = post(body, { "content-type": "multipart/form-data; boundary=b" });
+      expect(await checkFormPost(request, keyForm, { ...deps, binding })).toMatchObject({ kind: "pass", form: { key: "" } });
+    });
+
+    it("ignores files the form does not name, and refuses a named file sent twice or as text", async () => {
+      expect(await checkKey((data) => data.set("note", new Blob(["x"]), "n.txt"))).toMatchObject({ kind: "pass", form: { note: "", key: "" } });
+      const twice = (data: FormData) => {
+        data.append("key", new Blob(["a"]), "a.json");
+        data.append("key", new Blob(["b"]), "b.json");
+      };
+      expect(await checkKey(twice)).toMatchObject({ problem: "invalid_request" });
+      expect(await checkKey((data) => data.set("key", "typed"))).toMatchObject({ problem: "invalid_request" });
+    });
+
+    it("keeps the body limit for the file too", async () => {
+      expect(await checkKey((data) => data.set("key", new Blob(["x".repeat(maxFormBytes)]), "big.json"))).toMatchObject({ problem: "too_large" });
+    });
   });
 });

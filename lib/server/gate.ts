@@ -12,6 +12,12 @@ export type FormSpec<F extends { csrf: string }> = {
   purpose: CsrfPurpose;
   /** The account a post tries to sign in to, when it is a sign-in attempt: those are throttled. */
   signInEmail?: (form: F) => string | undefined;
+  /**
+   * File inputs (multipart posts) whose content stands in for a text field of the
+   * same name, e.g. a key uploaded instead of pasted. The body limit holds for the
+   * whole post; a file that is not one part (several, or a plain value) is refused.
+   */
+  textFiles?: readonly string[];
 };
 
 export type FormPost = {
@@ -49,7 +55,7 @@ export async function checkFormPost<F extends { csrf: string }>(
   const body = await readLimited(post.body());
   if (body === "too_large") return problem("too_large");
   const fields = body === undefined ? undefined : await parseFormBody(body, post.headers.get("content-type") ?? "");
-  const parsed = spec.schema.safeParse(fields === undefined ? undefined : formFields(fields));
+  const parsed = spec.schema.safeParse(fields === undefined ? undefined : await withTextFiles(fields, spec.textFiles ?? []));
   if (!parsed.success) return problem("invalid_request");
   const form = parsed.data;
   const session = deps.session;
@@ -86,6 +92,19 @@ export async function readLimited(chunks: AsyncIterable<Uint8Array | string>): P
     return undefined;
   }
   return Buffer.concat(parts);
+}
+
+/** The form's text fields, plus each named file as text (an empty file, as a browser sends when none was chosen, is ""). */
+async function withTextFiles(form: FormData, names: readonly string[]): Promise<Record<string, unknown>> {
+  const fields = formFields(form);
+  for (const name of names) {
+    const parts = form.getAll(name);
+    if (parts.length === 0) continue;
+    const [part] = parts;
+    // null fails every schema, like a repeated text field.
+    fields[name] = parts.length === 1 && typeof part !== "string" && part !== undefined ? await part.text() : null;
+  }
+  return fields;
 }
 
 async function parseFormBody(body: Buffer, contentType: string): Promise<FormData | undefined> {

@@ -158,6 +158,8 @@ export function serveAccountForm<F extends { csrf: string }, V = never>(options:
   area?: Area;
   /** The page the form belongs to, given the form when it could be read. */
   returnTo?: (form?: F) => string;
+  /** File inputs read as text fields (lib/server/gate.ts); the form is then sent as multipart/form-data. */
+  textFiles?: readonly string[];
 }): Handler {
   const area = options.area ?? accountArea;
   const formPage = (form?: F) => options.returnTo?.(form) ?? `/${area.name}`;
@@ -168,7 +170,7 @@ export function serveAccountForm<F extends { csrf: string }, V = never>(options:
     const origin = pinOrigin(request);
     if (who.kind === "signed_out") return exchange.respond({ kind: "redirect", to: `${origin}${formPage()}` });
     const { account } = who;
-    const gate = await checkFormPost({ method: request.method ?? "", headers: exchange.headers, body: () => request }, { schema: options.schema, purpose: area.name }, {
+    const gate = await checkFormPost({ method: request.method ?? "", headers: exchange.headers, body: () => request }, { schema: options.schema, purpose: area.name, textFiles: options.textFiles }, {
       appOrigin: origin,
       session: exchange.existingSession,
       binding: () => account.subject,
