@@ -69,7 +69,10 @@ describe("previewClientPatch", () => {
     ["a move without from", '[{"op":"move","path":"/owner"}]', "admin.patch.errors.operation", "0"],
     ["a missing path", '[{"op":"remove","path":"/nope/deeper"}]', "admin.patch.errors.pathNotFound", "0"],
     ["a failed test", '[{"op":"test","path":"/client_name","value":"Other"}]', "admin.patch.errors.testFailed", "0"],
-    ["prototype pollution", '[{"op":"add","path":"/__proto__/polluted","value":true}]', "admin.patch.errors.failed", undefined],
+    ["a missing path after a good operation", '[{"op":"test","path":"/client_name","value":"Shop"},{"op":"remove","path":"/nope"}]', "admin.patch.errors.pathNotFound", "1"],
+    ["a missing source", '[{"op":"test","path":"/client_name","value":"Shop"},{"op":"copy","from":"/nope","path":"/owner"}]', "admin.patch.errors.pathNotFound", "1"],
+    ["an array index past the end", '[{"op":"test","path":"/client_name","value":"Shop"},{"op":"add","path":"/redirect_uris/5","value":"x"}]', "admin.patch.errors.failed", "1"],
+    ["prototype pollution", '[{"op":"add","path":"/__proto__/polluted","value":true}]', "admin.patch.errors.failed", "0"],
     ["too many operations", JSON.stringify(Array(101).fill({ op: "test", path: "/client_id", value: "c1" })), "admin.patch.errors.tooMany", undefined],
     ["a huge paste", `[${" ".repeat(70_000)}]`, "admin.patch.errors.tooLarge", undefined],
   ])("refuses %s", (_, text, error, detail) => {

@@ -1,4 +1,3 @@
-import type { OAuth2Client } from "@ory/client-fetch";
 // The default export: Node's CommonJS build has no named applyPatch for an ES import to find.
 import jsonPatch, { type Operation } from "fast-json-patch";
 import { z } from "zod";
@@ -44,7 +43,7 @@ const operationSchema = z.discriminatedUnion("op", [
  * Checks a JSON Patch (RFC 6902) typed by hand and applies it to a copy of the
  * client, so the console can show the result before sending the same operations to Hydra.
  */
-export function previewClientPatch(text: string, client: OAuth2Client): PatchPreview {
+export function previewClientPatch(text: string, client: object): PatchPreview {
   if (text.length > maxPatchText) return { ok: false, error: "admin.patch.errors.tooLarge" };
   let raw: unknown;
   try {
@@ -69,24 +68,27 @@ export function previewClientPatch(text: string, client: OAuth2Client): PatchPre
   }
 
   // JSON round trip: dates become the strings Hydra's JSON has, and the caller's client stays untouched.
-  const document = JSON.parse(JSON.stringify(client)) as Record<string, unknown>;
-  try {
-    const applied = jsonPatch.applyPatch(document, operations, true, true, true);
-    return { ok: true, operations, result: applied.newDocument };
-  } catch (error) {
-    return patchFailure(error);
+  let document = JSON.parse(JSON.stringify(client)) as Record<string, unknown>;
+  // One operation at a time: applyPatch's path checks report index 0 whichever operation failed.
+  for (const [index, operation] of operations.entries()) {
+    try {
+      document = jsonPatch.applyOperation(document, operation, true, true, true, index).newDocument;
+    } catch (error) {
+      return patchFailure(error, index);
+    }
   }
+  return { ok: true, operations, result: document };
 }
 
-function patchFailure(error: unknown): PatchPreview {
+/** Why an operation could not be applied; `detail` is its index in the patch. */
+function patchFailure(error: unknown, index: number): PatchPreview {
+  const detail = String(index);
   if (error instanceof jsonPatch.JsonPatchError) {
-    const detail = String(error.index ?? "");
     if (error.name === "TEST_OPERATION_FAILED") return { ok: false, error: "admin.patch.errors.testFailed", detail };
     if (error.name.endsWith("_UNRESOLVABLE")) return { ok: false, error: "admin.patch.errors.pathNotFound", detail };
-    return { ok: false, error: "admin.patch.errors.failed", detail };
   }
-  // e.g. fast-json-patch's refusal to write __proto__.
-  return { ok: false, error: "admin.patch.errors.failed" };
+  // Anything else, e.g. an array index out of bounds, or fast-json-patch's refusal to write __proto__.
+  return { ok: false, error: "admin.patch.errors.failed", detail };
 }
 
 /** The first reference token, unescaped; "" for the whole document; undefined when there is no pointer. */

@@ -46,6 +46,10 @@ describe("lifespanForm", () => {
     });
   });
 
+  it("gives back what was typed when it passes too, for a page Hydra refuses", () => {
+    expect(lifespanForm({ [access]: "15", [`${access}_unit`]: "m" })).toMatchObject({ ok: true, values: { [access]: "15", [`${access}_unit`]: "m", [refresh]: "" } });
+  });
+
   it("gives back what was typed with the errors", () => {
     const result = lifespanForm({ [access]: " 0 ", [`${access}_unit`]: "m", [refresh]: "7" });
     expect(result).toMatchObject({ ok: false, values: { [access]: "0", [`${access}_unit`]: "m", [refresh]: "7", [`${refresh}_unit`]: "d" } });

@@ -1,4 +1,4 @@
-import type { OAuth2Client, OAuth2ClientTokenLifespans } from "@ory/client-fetch";
+import type { OAuth2ClientTokenLifespans } from "@ory/client-fetch";
 
 /**
  * The per-grant lifespans Hydra v2.3.0 knows (client.Lifespans in client/client.go).
@@ -48,7 +48,7 @@ export function lifespanTokenKind(field: LifespanField): keyof typeof lifespanMa
 export type LifespanFormValues = Record<string, string>;
 
 export type LifespanFormResult =
-  | { ok: true; body: Required<Pick<OAuth2ClientTokenLifespans, LifespanField>> }
+  | { ok: true; body: Required<Pick<OAuth2ClientTokenLifespans, LifespanField>>; values: LifespanFormValues }
   | { ok: false; errors: Partial<Record<LifespanField, LifespanMessageKey>>; values: LifespanFormValues };
 
 /**
@@ -75,11 +75,12 @@ export function lifespanForm(input: Readonly<Record<string, string | undefined>>
       else body[field] = goDuration(seconds);
     }
   }
-  return Object.keys(errors).length > 0 ? { ok: false, errors, values } : { ok: true, body };
+  // The values come back either way: Hydra may still refuse what passed here.
+  return Object.keys(errors).length > 0 ? { ok: false, errors, values } : { ok: true, body, values };
 }
 
 /** The form filled from Hydra's client: each lifespan in the largest unit that divides it. */
-export function lifespanFormValues(client: OAuth2Client): LifespanFormValues {
+export function lifespanFormValues(client: Readonly<Partial<Record<LifespanField, string | null>>>): LifespanFormValues {
   const values: LifespanFormValues = {};
   for (const field of lifespanFields) {
     const seconds = parseGoDuration(client[field] ?? "");

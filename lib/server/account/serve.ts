@@ -19,8 +19,8 @@ import { ensureAccountClient } from "./registration";
 /** The person signed in to the account page, as every account handler sees them. */
 export type SignedIn = AccountSession & { user: User };
 
-/** An account page's view; it is shown in the language chosen for the page. */
-export type AccountShow<V> = { kind: "show"; view: V };
+/** An account page's view; it is shown in the language chosen for the page, with 404 when what it names does not exist. */
+export type AccountShow<V> = { kind: "show"; view: V; status?: 200 | 404 };
 
 export type AccountPageContext = {
   account: SignedIn;
@@ -49,9 +49,9 @@ export type AccountFormContext = {
 /**
  * A form answered with a page rather than a redirect: shown again with what was typed and why
  * it was refused (422), or a result that must never sit in a URL or a cookie, such as a client
- * secret shown once (200).
+ * secret shown once (200); or what the form names is gone (404).
  */
-export type FormPage<V> = { kind: "page"; view: V; status: 200 | 422 };
+export type FormPage<V> = { kind: "page"; view: V; status: 200 | 404 | 422 };
 
 /**
  * A part of the app people sign in to through Hydra: the account page, or the
