@@ -60,9 +60,15 @@ test.describe("the client playground", () => {
 
     await startFlow(page, stack, admin, client);
     await seen.record();
+    const cookie = (await page.context().cookies()).find((c) => c.name === "provider-playground");
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/admin/playground" });
+    expect(cookie!.expires * 1000 - Date.now()).toBeLessThanOrEqual(600_000);
+    expect(cookie!.value).not.toContain(client.secret!);
     if (new URL(page.url()).pathname === "/consent") await allowConsent(page);
     await page.waitForURL((url) => url.pathname === "/admin/playground/callback");
     await expect(page.getByRole("status")).toHaveText("Hydra exchanged the code for these tokens.");
+    // A reload must not redeem the code again (Hydra would revoke its tokens): the flow is spent.
+    const callbackUrl = page.url();
     await expect(page.locator("#id-token-jwt-payload")).toContainText(`"aud": [\n    "${client.id}"`);
     await expect(page.locator("#id-token-jwt-payload")).toContainText('"nonce"');
     await expect(page.locator("#refresh-token")).not.toBeEmpty();
@@ -71,6 +77,11 @@ test.describe("the client playground", () => {
     await expectNoAxeViolations(page, "the playground's tokens page");
 
     const first = await accessTokenText(page);
+    const reloaded = await page.context().newPage();
+    await reloaded.goto(callbackUrl);
+    await expect(reloaded.getByRole("alert")).toContainText("no flow waiting");
+    await reloaded.close();
+    expect((await stack.rp.introspect(first!)).active).toBe(true);
     await page.getByRole("button", { name: "Refresh the tokens" }).click();
     await expect(page.getByRole("status")).toHaveText("Hydra issued new tokens; the previous refresh token is spent.");
     expect(await accessTokenText(page)).not.toBe(first);
