@@ -9,9 +9,23 @@ export type { Logger } from "pino";
 /**
  * Fields that must never reach a log line, whoever adds them later: a
  * challenge answers the login request, the rest is the person's secret or
- * data. Code logs a challenge only through challengeHash().
+ * data, or a token and the client secrets the console's token pages handle.
+ * Code logs a challenge only through challengeHash().
  */
-const neverLogged = ["challenge", "password", "email", "csrf"];
+const neverLogged = [
+  "challenge",
+  "password",
+  "email",
+  "csrf",
+  "token",
+  "access_token",
+  "refresh_token",
+  "id_token",
+  "id_token_hint",
+  "client_secret",
+  // Not "code": error codes (ECONNREFUSED, next-auth's) are logged under it.
+  "code_verifier",
+];
 
 /**
  * A JSON logger. Lines are buffered and written off the hot path (pino's

@@ -92,11 +92,13 @@ async function signedIn(area: Area, request: NextApiRequest, response: NextApiRe
 /**
  * Where the account page's forms may lead (CSP form-action follows
  * redirects): our own pages, and Hydra's logout endpoint, where signing out
- * goes on to.
+ * goes on to. On a console with a host of its own, 'self' is that host, and
+ * Hydra sends a form's browser on to the login, consent and logout pages at
+ * APP_URL (the playground's start and end-session forms).
  */
 function accountFormTargets(): string[] {
-  const { account, hydra } = config();
-  return [hydra.publicUrl, ...(account ? [account.issuer] : [])];
+  const { account, hydra, appUrl } = config();
+  return [hydra.publicUrl, ...(account ? [account.issuer] : []), appUrl];
 }
 
 /** The page's public path and query: where next-auth brings the browser back after Hydra. */

@@ -1,9 +1,10 @@
 import { HydraError } from "@/lib/hydra/errors";
 
 /**
- * Hydra's own words when it refused what the console sent (a 4xx with an
- * error_description), to show on the form; anything else is thrown on, to the
- * area's "unavailable" page.
+ * Hydra's own words when it refused a console request (a 4xx: its
+ * error_description, else its error code, else the status), for the page to
+ * show. Anything else, Hydra unreachable included, stays thrown: the serve
+ * code answers it with the unavailable page.
  */
 export function hydraRefusal(error: unknown): string {
   if (error instanceof HydraError && error.status !== undefined && error.status >= 400 && error.status < 500) {
