@@ -66,11 +66,12 @@ test.describe("the account page's client registration", () => {
   test("turned off with ACCOUNT_PAGE=off: no page, no next-auth routes, no client", async ({ stack }) => {
     const [port] = await freePorts(1);
     const clientId = `account-off-${randomBytes(4).toString("hex")}`;
-    const app = await startApp({ port: port!, hydra: stack.hydra, databasePath: stack.databasePath, env: { ACCOUNT_PAGE: "off", ACCOUNT_CLIENT_ID: clientId } });
+    const app = await startApp({ port: port!, hydra: stack.hydra, databasePath: stack.databasePath, env: { ACCOUNT_PAGE: "off", ADMIN_CONSOLE: "off", ACCOUNT_CLIENT_ID: clientId } });
     try {
       const url = `http://localhost:${port}`;
       expect((await fetch(`${url}/account`, { redirect: "manual" })).status).toBe(404);
       expect((await fetch(`${url}/api/auth/providers`, { redirect: "manual" })).status).toBe(404);
+      expect((await fetch(`${url}/admin`, { redirect: "manual" })).status).toBe(404);
       expect(await getClient(stack.hydra.adminUrl, clientId)).toBeUndefined();
     } finally {
       await app.stop();
