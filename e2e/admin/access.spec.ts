@@ -5,7 +5,8 @@ import { expect, test } from "../harness/fixtures";
 import { freePorts } from "../harness/ports";
 import { signIn } from "../flows/helpers";
 import { newPerson } from "../account/helpers";
-import { newAdmin } from "./helpers";
+import { expectNoAxeViolations } from "../ui/helpers";
+import { newAdmin, openConsole } from "./helpers";
 
 test.describe("who reaches the admin console", () => {
   test("signed out goes through Hydra's sign-in and comes back; an admin sees the console", async ({ page, stack }) => {
@@ -30,6 +31,21 @@ test.describe("who reaches the admin console", () => {
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("This account cannot use the admin console");
     }
   });
+});
+
+test("the overview, audit log and subjects pages have no WCAG 2.2 AA violations, in English and in Arabic", async ({ browser, stack }) => {
+  test.setTimeout(90_000);
+  const admin = await newAdmin(stack);
+  for (const locale of ["en-US", "ar"]) {
+    const context = await browser.newContext({ locale });
+    const page = await context.newPage();
+    await openConsole(page, stack, admin);
+    for (const path of ["/admin", "/admin/audit", `/admin/subjects?q=${encodeURIComponent(admin.email)}`]) {
+      await page.goto(`${stack.app.url}${path}`);
+      await expectNoAxeViolations(page, `${path} (${locale})`);
+    }
+    await context.close();
+  }
 });
 
 test.describe("the console on a host of its own (ADMIN_HOST)", () => {
