@@ -7,6 +7,7 @@ import { translator } from "@/lib/i18n";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { PageChrome } from "@/lib/page-chrome";
 import { AdminShell } from "../admin/admin-shell";
+import { Pager } from "../admin/pager";
 import { ClientForm } from "../admin/client-form";
 import { TextField } from "../admin/fields";
 import type { AdminFrame } from "./admin-screens";
@@ -88,22 +89,7 @@ export function clientsScreen(chrome: PageChrome, view: ClientsView) {
           </tbody>
         </table>
       )}
-      <ul className="pager">
-        {view.paging.previous !== undefined && (
-          <li>
-            <a href={pageHref(view.filter, view.paging.previous || undefined)} rel="prev">
-              {t("admin.clients.previous")}
-            </a>
-          </li>
-        )}
-        {view.paging.next && (
-          <li>
-            <a href={pageHref(view.filter, view.paging.next)} rel="next">
-              {t("admin.clients.next")}
-            </a>
-          </li>
-        )}
-      </ul>
+      <Pager paging={view.paging} href={(token) => pageHref(view.filter, token)} previous={t("admin.clients.previous")} next={t("admin.clients.next")} />
     </AdminShell>
   );
 }

@@ -5,6 +5,7 @@ import { type Translate, translator } from "@/lib/i18n";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { PageChrome } from "@/lib/page-chrome";
 import { AdminShell } from "../admin/admin-shell";
+import { Pager } from "../admin/pager";
 import { FileField, FormErrors, TextArea, TextField } from "../admin/fields";
 import type { AdminFrame } from "./admin-screens";
 
@@ -76,22 +77,7 @@ export function issuersScreen(chrome: PageChrome, view: IssuersView) {
           </tbody>
         </table>
       )}
-      <ul className="pager">
-        {view.paging.previous !== undefined && (
-          <li>
-            <a href={pageHref(view.filter, view.paging.previous || undefined)} rel="prev">
-              {t("admin.issuers.previous")}
-            </a>
-          </li>
-        )}
-        {view.paging.next && (
-          <li>
-            <a href={pageHref(view.filter, view.paging.next)} rel="next">
-              {t("admin.issuers.next")}
-            </a>
-          </li>
-        )}
-      </ul>
+      <Pager paging={view.paging} href={(token) => pageHref(view.filter, token)} previous={t("admin.issuers.previous")} next={t("admin.issuers.next")} />
     </AdminShell>
   );
 }
