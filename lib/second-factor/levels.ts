@@ -1,0 +1,59 @@
+/**
+ * What a sign-in proved, as the ID token reports it (OpenID Connect Core §2:
+ * acr, amr; RFC 8176 method names). "1" is one factor; "2" is two, or one
+ * that is itself two (a passkey whose authenticator verified the user).
+ */
+export type Level = "1" | "2";
+export type Achieved = { acr: Level; amr: string[] };
+
+export type Proof =
+  | { kind: "password" }
+  | { kind: "password_and_totp" }
+  | { kind: "password_and_recovery_code" }
+  | { kind: "passkey"; hardware: boolean; userVerified: boolean };
+
+export function achievedBy(proof: Proof): Achieved {
+  switch (proof.kind) {
+    case "password":
+      return { acr: "1", amr: ["pwd"] };
+    case "password_and_totp":
+      return { acr: "2", amr: ["pwd", "otp", "mfa"] };
+    case "password_and_recovery_code":
+      return { acr: "2", amr: ["pwd", "mfa"] };
+    case "passkey": {
+      const key = proof.hardware ? "hwk" : "swk";
+      return proof.userVerified ? { acr: "2", amr: [key, "user"] } : { acr: "1", amr: [key] };
+    }
+  }
+}
+
+/** The level a flow asks for: the highest of the client's acr_values we know and its metadata.minimum_acr. */
+export function requiredLevel(acrValues: readonly string[], clientMinimumAcr: unknown): Level {
+  return acrValues.includes("2") || clientMinimumAcr === "2" ? "2" : "1";
+}
+
+/**
+ * The next step of a sign-in. A password proved in this flow is followed by
+ * the second factor whenever the account has one. A remembered login (Hydra's
+ * skip) that already reached the level needs nothing; one below it asks for
+ * the second factor only, since the password was proved when the session
+ * began. An account with no second factor cannot reach "2": it is sent to
+ * enrol, and the relying party gets an error rather than a level not met.
+ */
+export type NextStep = { kind: "done" } | { kind: "password" } | { kind: "second_factor" } | { kind: "enrol" };
+
+export function nextSignInStep(options: {
+  /** What this browser's session proved so far: in this flow, or kept from its remembered login. */
+  proved: Achieved | undefined;
+  /** The password (or passkey) was proved in this very flow, not remembered. */
+  fresh: boolean;
+  required: Level;
+  accountHasSecondFactor: boolean;
+}): NextStep {
+  const { proved } = options;
+  if (!proved) return { kind: "password" };
+  if (proved.acr === "2") return { kind: "done" };
+  if (options.fresh && options.accountHasSecondFactor) return { kind: "second_factor" };
+  if (options.required === "1") return { kind: "done" };
+  return options.accountHasSecondFactor ? { kind: "second_factor" } : { kind: "enrol" };
+}
