@@ -60,6 +60,8 @@ async function openSqlite(database: Extract<DatabaseConfig, { kind: "sqlite" }>)
   // Several app instances may share one file: wait for locks instead of failing.
   client.pragma("journal_mode = WAL");
   client.pragma(`busy_timeout = ${database.statementTimeoutMs}`);
+  // As on PostgreSQL: an account's factors go with it (ON DELETE CASCADE).
+  client.pragma("foreign_keys = ON");
   return { kind: "sqlite", db: new Kysely<Database>({ dialect: new SqliteDialect({ database: client }) }), client };
 }
 

@@ -93,6 +93,55 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable("users").dropColumn("roles").execute();
     },
   },
+  /**
+   * Stronger sign-in: an authenticator-app seed per account (sealed, lib/second-factor/secret-box.ts)
+   * with the last step it accepted, recovery codes as hashes, passkeys, and what each of Hydra's
+   * login sessions proved (Hydra keeps no acr/amr of its own across a remembered login).
+   */
+  "2026-11-28-04-second-factors": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("totp_factors")
+        .addColumn("user_id", "text", (c) => c.primaryKey().references("users.id").onDelete("cascade"))
+        .addColumn("secret_sealed", "text", (c) => c.notNull())
+        .addColumn("last_step", "bigint")
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("confirmed_at", "text")
+        .execute();
+      await db.schema
+        .createTable("recovery_codes")
+        .addColumn("code_hash", "text", (c) => c.primaryKey())
+        .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("used_at", "text")
+        .execute();
+      await db.schema.createIndex("recovery_codes_user").on("recovery_codes").column("user_id").execute();
+      await db.schema
+        .createTable("passkeys")
+        .addColumn("credential_id", "text", (c) => c.primaryKey())
+        .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
+        .addColumn("public_key", "text", (c) => c.notNull())
+        .addColumn("sign_count", "bigint", (c) => c.notNull().defaultTo(0))
+        .addColumn("transports", "text", (c) => c.notNull().defaultTo(""))
+        .addColumn("device_type", "text", (c) => c.notNull())
+        .addColumn("backed_up", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("last_used_at", "text")
+        .execute();
+      await db.schema.createIndex("passkeys_user").on("passkeys").column("user_id").execute();
+      await db.schema
+        .createTable("login_session_levels")
+        .addColumn("sid", "text", (c) => c.primaryKey())
+        .addColumn("acr", "text", (c) => c.notNull())
+        .addColumn("amr", "text", (c) => c.notNull())
+        .addColumn("expires_at", "text", (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of ["login_session_levels", "passkeys", "recovery_codes", "totp_factors"]) await db.schema.dropTable(table).execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

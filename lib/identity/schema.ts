@@ -43,8 +43,50 @@ export interface RateLimitsTable {
   expire: number | null;
 }
 
+/** An account's authenticator-app seed, sealed; `last_step` refuses a code of that step or earlier. */
+export interface TotpFactorsTable {
+  user_id: string;
+  secret_sealed: string;
+  last_step: number | null;
+  created_at: string;
+  /** Set when the first code was typed back: until then the factor is not used at sign-in. */
+  confirmed_at: string | null;
+}
+
+export interface RecoveryCodesTable {
+  code_hash: string;
+  user_id: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+export interface PasskeysTable {
+  credential_id: string;
+  user_id: string;
+  public_key: string;
+  sign_count: number;
+  transports: string;
+  device_type: string;
+  backed_up: number;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+/** What one of Hydra's login sessions proved, kept until the session would expire. */
+export interface LoginSessionLevelsTable {
+  sid: string;
+  acr: string;
+  amr: string;
+  expires_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   rate_limits: RateLimitsTable;
   audit_log: AuditLogTable;
+  totp_factors: TotpFactorsTable;
+  recovery_codes: RecoveryCodesTable;
+  passkeys: PasskeysTable;
+  login_session_levels: LoginSessionLevelsTable;
 }

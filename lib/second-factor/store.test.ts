@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { dialects } from "@/lib/identity/testing/stores";
+import { createUser, removeUser } from "@/lib/identity/users";
+import {
+  recordSessionLevel,
+  removeTotp,
+  replaceRecoveryCodes,
+  saveTotp,
+  sessionLevel,
+  spendRecoveryCode,
+  spendTotpStep,
+  totpOf,
+  unusedRecoveryCodes,
+} from "./store";
+
+const now = new Date("2026-11-28T12:00:00Z");
+
+describe.each(dialects)("second factors on %s", (_, open) => {
+  it("keep an unconfirmed seed until a first step is spent, and spend each step once, even when raced", async () => {
+    const { db } = await open();
+    const user = await createUser({ email: "totp@example.com", password: "a long password" }, db);
+    await saveTotp(user.id, "sealed-seed", now, db);
+    expect(await totpOf(user.id, db)).toEqual({ sealed: "sealed-seed", lastStep: undefined, confirmed: false });
+    expect(await spendTotpStep(user.id, 100, now, db)).toBe(true);
+    expect(await totpOf(user.id, db)).toEqual({ sealed: "sealed-seed", lastStep: 100, confirmed: true });
+    expect(await spendTotpStep(user.id, 100, now, db)).toBe(false);
+    expect(await spendTotpStep(user.id, 99, now, db)).toBe(false);
+    const raced = await Promise.all([spendTotpStep(user.id, 101, now, db), spendTotpStep(user.id, 101, now, db)]);
+    expect(raced.filter(Boolean)).toHaveLength(1);
+    await removeTotp(user.id, db);
+    expect(await totpOf(user.id, db)).toBeUndefined();
+    await db.destroy();
+  });
+
+  it("spend a recovery code once, replace the whole set, and go with the account", async () => {
+    const { db } = await open();
+    const user = await createUser({ email: "codes@example.com", password: "a long password" }, db);
+    await replaceRecoveryCodes(user.id, ["h1", "h2", "h3"], now, db);
+    expect(await spendRecoveryCode(user.id, "h2", now, db)).toBe(true);
+    expect(await spendRecoveryCode(user.id, "h2", now, db)).toBe(false);
+    expect((await unusedRecoveryCodes(user.id, db)).sort()).toEqual(["h1", "h3"]);
+    await replaceRecoveryCodes(user.id, ["h4"], now, db);
+    expect(await unusedRecoveryCodes(user.id, db)).toEqual(["h4"]);
+    await saveTotp(user.id, "sealed", now, db);
+    await removeUser("codes@example.com", db);
+    expect(await unusedRecoveryCodes(user.id, db)).toEqual([]);
+    expect(await totpOf(user.id, db)).toBeUndefined();
+    await db.destroy();
+  });
+
+  it("remember what a login session proved until it expires", async () => {
+    const { db } = await open();
+    await recordSessionLevel("sid-1", { acr: "1", amr: ["pwd"] }, new Date(now.getTime() + 60_000), db);
+    await recordSessionLevel("sid-1", { acr: "2", amr: ["pwd", "otp", "mfa"] }, new Date(now.getTime() + 60_000), db);
+    expect(await sessionLevel("sid-1", now, db)).toEqual({ acr: "2", amr: ["pwd", "otp", "mfa"] });
+    expect(await sessionLevel("sid-1", new Date(now.getTime() + 60_000), db)).toBeUndefined();
+    expect(await sessionLevel("unknown", now, db)).toBeUndefined();
+    await db.destroy();
+  });
+});
