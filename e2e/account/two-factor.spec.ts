@@ -145,6 +145,21 @@ test.describe("without JavaScript", () => {
   });
 });
 
+test("wrong codes are throttled like sign-ins of the account", async ({ page, stack }) => {
+  const person = await newPerson(stack);
+  await openAccount(page, stack, person);
+  await page.goto(`${stack.app.url}/account/two-factor`);
+  const key = await shownKey(page);
+  const csrf = await page.locator('form[action="/account/two-factor/submit"] input[name="csrf"]').inputValue();
+  const attempt = (code: string) =>
+    page.request.post(`${stack.app.url}/account/two-factor/submit`, { form: { csrf, code }, headers: { origin: stack.app.url }, maxRedirects: 0 });
+  for (let i = 0; i < 5; i++) expect((await attempt(wrongCode(key))).status()).toBe(422);
+  const refused = await attempt(totpCode(key, Date.now()));
+  expect(refused.status()).toBe(429);
+  expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
+  expect(await refused.text()).toContain("Too many attempts");
+});
+
 async function pagesOfEnrolment(page: Page, stack: Stack, locale: string) {
   const check = (label: string) => expectNoAxeViolations(page, `${label} (${locale})`);
   await check("/account");
