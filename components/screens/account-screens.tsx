@@ -16,6 +16,7 @@ export type AccountView = {
   apps: AppView[];
   now: Date;
   notice: AccountNotice | null;
+  twoFactor: { app: boolean; recoveryCodesLeft: number };
 };
 
 /** /account: who is signed in, their profile, the apps they let in, and their sign-ins. */
@@ -52,6 +53,31 @@ export function accountScreen(chrome: PageChrome, view: AccountView) {
         <p>
           <a href="/account/password">{t("account.password.title")}</a>
         </p>
+      </section>
+
+      <section aria-labelledby="two-factor-title">
+        <h2 id="two-factor-title">{t("account.twoFactor.title")}</h2>
+        <p className="muted">{t("account.twoFactor.intro")}</p>
+        <p>
+          {view.twoFactor.app ? t("account.twoFactor.on") : t("account.twoFactor.off")}
+          {view.twoFactor.app && <> {t("account.twoFactor.codesLeft", { count: view.twoFactor.recoveryCodesLeft })}</>}
+        </p>
+        {view.twoFactor.app ? (
+          <ul>
+            <li>
+              <a href="/account/two-factor/recovery-codes">{t("account.twoFactor.newCodes")}</a>
+            </li>
+            <li>
+              <a href="/account/two-factor/remove">{t("account.twoFactor.remove")}</a>
+            </li>
+          </ul>
+        ) : (
+          <p>
+            <a className="button" href="/account/two-factor">
+              {t("account.twoFactor.setUp")}
+            </a>
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="apps-title">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkTotp, newTotp, totpCode } from "./totp";
+import { checkTotp, newTotp, totpCode, totpUri } from "./totp";
 
 const now = Date.parse("2026-11-28T12:00:10Z");
 const step = Math.floor(now / 30_000);
@@ -13,6 +13,11 @@ describe("TOTP", () => {
     expect(url.searchParams.get("secret")).toBe(secret);
     expect(url.searchParams.get("issuer")).toBe("Acme");
     expect(decodeURIComponent(url.pathname)).toContain("someone@example.com");
+  });
+
+  it("gives the same URI again for a secret already made", () => {
+    const enrolment = newTotp({ issuer: "Acme", account: "someone@example.com" });
+    expect(totpUri({ issuer: "Acme", account: "someone@example.com", secret: enrolment.secret })).toBe(enrolment.uri);
   });
 
   it("matches RFC 6238's SHA-1 test vector", () => {

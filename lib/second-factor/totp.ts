@@ -13,6 +13,11 @@ export function newTotp(options: { issuer: string; account: string }): TotpEnrol
   return { secret: secret.base32, uri: totp.toString() };
 }
 
+/** The otpauth:// URI of a secret already made: its QR code shown again after a wrong first code. */
+export function totpUri(options: { issuer: string; account: string; secret: string }): string {
+  return new TOTP({ issuer: options.issuer, label: options.account, secret: Secret.fromBase32(options.secret), period, digits, algorithm: "SHA1" }).toString();
+}
+
 export type TotpCheck = { kind: "accepted"; step: number } | { kind: "wrong" } | { kind: "reused" };
 
 /**

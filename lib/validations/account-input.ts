@@ -35,6 +35,9 @@ export const passwordFormSchema = z.object({
 
 export const removeAppFormSchema = z.object({ csrf, client: z.string().min(1).max(255) });
 
+/** The first code from an authenticator app, typed back to confirm it (lib/second-factor/totp.ts reads spaces in it). */
+export const twoFactorCodeFormSchema = z.object({ csrf, code: z.string().max(64).default("") });
+
 /** Forms whose only field is their token: remove every app, sign out everywhere, sign out. */
 export const tokenOnlyFormSchema = z.object({ csrf });
 
@@ -42,7 +45,7 @@ export const tokenOnlyFormSchema = z.object({ csrf });
 export const clientQuerySchema = z.string().min(1).max(255);
 
 /** What the account page says after an action (/account?done=…). */
-export const accountNoticeSchema = z.enum(["profile_saved", "password_changed", "password_changed_signed_out", "app_removed", "apps_removed"]);
+export const accountNoticeSchema = z.enum(["profile_saved", "password_changed", "password_changed_signed_out", "app_removed", "apps_removed", "two_factor_removed"]);
 export type AccountNotice = z.output<typeof accountNoticeSchema>;
 
 /** Why the password page is shown again (/account/password?error=…). */

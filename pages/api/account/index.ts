@@ -8,11 +8,12 @@ import { messagesFor } from "@/lib/i18n";
 import { scopeCatalogue } from "@/lib/scopes/catalogue";
 import { audienceLabel, scopeText } from "@/lib/scopes/text";
 import { serveAccountPage } from "@/lib/server/account/serve";
+import { twoFactorStatus } from "@/lib/server/account/two-factor";
 import { accountNoticeSchema } from "@/lib/validations/account-input";
 
 export const config = { api: { bodyParser: false } };
 
-/** GET /account: the profile, the connected apps, and the sign-ins of the person signed in. */
+/** GET /account: the profile, two-step sign-in, the connected apps, and the sign-ins of the person signed in. */
 export default serveAccountPage<AccountView>(async ({ account, locale, formToken, page }) => {
   const now = new Date();
   const catalogue = scopeCatalogue();
@@ -36,6 +37,7 @@ export default serveAccountPage<AccountView>(async ({ account, locale, formToken
       })),
       now,
       notice: accountNoticeSchema.safeParse(page.query.done).data ?? null,
+      twoFactor: await twoFactorStatus(account),
     },
   };
 }, html(accountScreen));

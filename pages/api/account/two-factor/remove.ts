@@ -1,0 +1,28 @@
+import { html, problemsOnly } from "@/components/html";
+import { removeTwoFactorScreen } from "@/components/screens/account-two-factor";
+import { config as appConfig } from "@/lib/config";
+import { isRead } from "@/lib/server/exchange";
+import { serveAccountForm, serveAccountPage } from "@/lib/server/account/serve";
+import { removeTwoFactor } from "@/lib/server/account/two-factor";
+import { tokenOnlyFormSchema } from "@/lib/validations/account-input";
+import type { NextApiRequest, NextApiResponse } from "next";
+
+export const config = { api: { bodyParser: false } };
+
+/** GET /account/two-factor/remove: asks first. */
+const confirmation = serveAccountPage<{ csrf: string }>(async ({ formToken }) => ({ kind: "show", view: { csrf: formToken } }), html(removeTwoFactorScreen));
+
+/** POST /account/two-factor/remove: the seed and the recovery codes go; signing in asks for the password only. */
+const removal = serveAccountForm({
+  schema: tokenOnlyFormSchema,
+  act: async (_form, { account }) => {
+    await removeTwoFactor(account, new Date());
+    return { kind: "redirect", to: `${appConfig().appUrl}/account?done=two_factor_removed` };
+  },
+  html: problemsOnly,
+  returnTo: () => "/account/two-factor/remove",
+});
+
+export default function handler(request: NextApiRequest, response: NextApiResponse) {
+  return isRead(request.method) ? confirmation(request, response) : removal(request, response);
+}
