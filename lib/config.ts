@@ -64,6 +64,7 @@ const envSchema = z
     ACCOUNT_CLIENT_ID: z.string().regex(/^[\w.:-]{1,128}$/, "letters, digits and . _ : - only").default("hydra-provider-account"),
     ACCOUNT_CLIENT_SECRET: z.string().min(32, "needs at least 32 characters").optional(),
     ACCOUNT_SESSION_MAX_AGE: z.coerce.number().int().min(60).max(24 * 3600).default(3600),
+    TWO_STEP_SIGN_IN: z.enum(["on", "off"]).default("off"),
     ADMIN_CONSOLE: z.enum(["on", "off"]).default("off"),
     ADMIN_HOST: z
       .string()
@@ -106,6 +107,11 @@ export type AppConfig = {
   consentHistory: number;
   /** The account page (/account), signed in through Hydra with next-auth; null when turned off. */
   account: AccountConfig | null;
+  /**
+   * The account page's authenticator-app setup and recovery codes. Off until sign-in asks for
+   * the code: a factor people set up must protect them.
+   */
+  twoStepSignIn: boolean;
   /** The admin console (/admin), for accounts with the admin role; null when turned off. */
   admin: AdminConfig | null;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -197,6 +203,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
             sessionKey: derivedSecret(sessionSecrets, "account-session-key"),
             sessionMaxAge: e.ACCOUNT_SESSION_MAX_AGE,
           },
+    twoStepSignIn: e.TWO_STEP_SIGN_IN === "on",
     admin:
       e.ADMIN_CONSOLE === "on"
         ? {

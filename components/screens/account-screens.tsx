@@ -16,7 +16,8 @@ export type AccountView = {
   apps: AppView[];
   now: Date;
   notice: AccountNotice | null;
-  twoFactor: { app: boolean; recoveryCodesLeft: number };
+  /** Null when TWO_STEP_SIGN_IN is off. */
+  twoFactor: { app: boolean; recoveryCodesLeft: number } | null;
 };
 
 /** /account: who is signed in, their profile, the apps they let in, and their sign-ins. */
@@ -55,30 +56,7 @@ export function accountScreen(chrome: PageChrome, view: AccountView) {
         </p>
       </section>
 
-      <section aria-labelledby="two-factor-title">
-        <h2 id="two-factor-title">{t("account.twoFactor.title")}</h2>
-        <p className="muted">{t("account.twoFactor.intro")}</p>
-        <p>
-          {view.twoFactor.app ? t("account.twoFactor.on") : t("account.twoFactor.off")}
-          {view.twoFactor.app && <> {t("account.twoFactor.codesLeft", { count: view.twoFactor.recoveryCodesLeft })}</>}
-        </p>
-        {view.twoFactor.app ? (
-          <ul>
-            <li>
-              <a href="/account/two-factor/recovery-codes">{t("account.twoFactor.newCodes")}</a>
-            </li>
-            <li>
-              <a href="/account/two-factor/remove">{t("account.twoFactor.remove")}</a>
-            </li>
-          </ul>
-        ) : (
-          <p>
-            <a className="button" href="/account/two-factor">
-              {t("account.twoFactor.setUp")}
-            </a>
-          </p>
-        )}
-      </section>
+      {view.twoFactor && <TwoFactorSection twoFactor={view.twoFactor} t={t} />}
 
       <section aria-labelledby="apps-title">
         <h2 id="apps-title">{t("account.apps.title")}</h2>
@@ -193,5 +171,34 @@ export function signInFailedScreen(chrome: PageChrome) {
         </a>
       </p>
     </PageShell>
+  );
+}
+
+function TwoFactorSection({ twoFactor, t }: { twoFactor: { app: boolean; recoveryCodesLeft: number }; t: ReturnType<typeof translator> }) {
+  return (
+    <section aria-labelledby="two-factor-title">
+      <h2 id="two-factor-title">{t("account.twoFactor.title")}</h2>
+      <p className="muted">{t("account.twoFactor.intro")}</p>
+      <p>
+        {twoFactor.app ? t("account.twoFactor.on") : t("account.twoFactor.off")}
+        {twoFactor.app && <> {t("account.twoFactor.codesLeft", { count: twoFactor.recoveryCodesLeft })}</>}
+      </p>
+      {twoFactor.app ? (
+        <ul>
+          <li>
+            <a href="/account/two-factor/recovery-codes">{t("account.twoFactor.newCodes")}</a>
+          </li>
+          <li>
+            <a href="/account/two-factor/remove">{t("account.twoFactor.remove")}</a>
+          </li>
+        </ul>
+      ) : (
+        <p>
+          <a className="button" href="/account/two-factor">
+            {t("account.twoFactor.setUp")}
+          </a>
+        </p>
+      )}
+    </section>
   );
 }

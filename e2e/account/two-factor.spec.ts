@@ -1,3 +1,6 @@
+import { randomBytes } from "node:crypto";
+import { startApp } from "../harness/app";
+import { freePorts } from "../harness/ports";
 import type { Page, Response } from "@playwright/test";
 import { totpCode } from "@/lib/second-factor/totp";
 import { signIn } from "../flows/helpers";
@@ -197,5 +200,23 @@ test("the two-step sign-in pages have no WCAG 2.2 AA violations, in English and 
     await expect(page.locator("html")).toHaveAttribute("lang", locale === "ar" ? "ar" : "en");
     await pagesOfEnrolment(page, stack, locale);
     await context.close();
+  }
+});
+
+test("with TWO_STEP_SIGN_IN off, none of its pages exist", async ({ stack }) => {
+  const [port] = await freePorts(1);
+  const app = await startApp({
+    port: port!,
+    hydra: stack.hydra,
+    databasePath: stack.databasePath,
+    env: { TWO_STEP_SIGN_IN: "off", ACCOUNT_CLIENT_ID: `account-${randomBytes(4).toString("hex")}`, APP_URL: `http://localhost:${port}` },
+  });
+  try {
+    for (const path of ["/account/two-factor", "/account/two-factor/remove", "/account/two-factor/recovery-codes"]) {
+      expect((await fetch(`http://localhost:${port}${path}`, { redirect: "manual" })).status, path).toBe(404);
+    }
+    expect((await fetch(`http://localhost:${port}/account/two-factor/submit`, { method: "POST", redirect: "manual" })).status).toBe(404);
+  } finally {
+    await app.stop();
   }
 });

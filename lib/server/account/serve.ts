@@ -72,6 +72,9 @@ export const accountArea: Area = {
   admit: () => ({ kind: "admitted" }),
 };
 
+/** The account page's two-step sign-in pages: there only when TWO_STEP_SIGN_IN=on. */
+export const twoStepArea: Area = { ...accountArea, reachable: () => config().account !== null && config().twoStepSignIn };
+
 /**
  * Who is signed in, before anything else is done: nobody when the area is
  * off (404), when the app's client is not registered (503, the flows carry

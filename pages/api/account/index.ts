@@ -37,7 +37,7 @@ export default serveAccountPage<AccountView>(async ({ account, locale, formToken
       })),
       now,
       notice: accountNoticeSchema.safeParse(page.query.done).data ?? null,
-      twoFactor: await twoFactorStatus(account),
+      twoFactor: appConfig().twoStepSignIn ? await twoFactorStatus(account) : null,
     },
   };
 }, html(accountScreen));

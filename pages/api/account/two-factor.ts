@@ -1,6 +1,6 @@
 import { html } from "@/components/html";
 import { type TwoFactorView, twoFactorScreen } from "@/components/screens/account-two-factor";
-import { serveAccountPage } from "@/lib/server/account/serve";
+import { serveAccountPage, twoStepArea } from "@/lib/server/account/serve";
 import { startEnrolment } from "@/lib/server/account/two-factor";
 
 export const config = { api: { bodyParser: false } };
@@ -16,5 +16,5 @@ export default serveAccountPage<TwoFactorView>(
     return { kind: "show", view: { kind: "enrol", csrf: formToken, ...enrolment, wrongCode: false } };
   },
   html(twoFactorScreen),
-  { use: "change" },
+  { area: twoStepArea, use: "change" },
 );

@@ -2,7 +2,7 @@ import { html, problemsOnly } from "@/components/html";
 import { removeTwoFactorScreen } from "@/components/screens/account-two-factor";
 import { config as appConfig } from "@/lib/config";
 import { isRead } from "@/lib/server/exchange";
-import { serveAccountForm, serveAccountPage } from "@/lib/server/account/serve";
+import { serveAccountForm, serveAccountPage, twoStepArea } from "@/lib/server/account/serve";
 import { removeTwoFactor } from "@/lib/server/account/two-factor";
 import { tokenOnlyFormSchema } from "@/lib/validations/account-input";
 import type { NextApiRequest, NextApiResponse } from "next";
@@ -10,10 +10,11 @@ import type { NextApiRequest, NextApiResponse } from "next";
 export const config = { api: { bodyParser: false } };
 
 /** GET /account/two-factor/remove: asks first. */
-const confirmation = serveAccountPage<{ csrf: string }>(async ({ formToken }) => ({ kind: "show", view: { csrf: formToken } }), html(removeTwoFactorScreen));
+const confirmation = serveAccountPage<{ csrf: string }>(async ({ formToken }) => ({ kind: "show", view: { csrf: formToken } }), html(removeTwoFactorScreen), { area: twoStepArea });
 
 /** POST /account/two-factor/remove: the seed and the recovery codes go; signing in asks for the password only. */
 const removal = serveAccountForm({
+  area: twoStepArea,
   schema: tokenOnlyFormSchema,
   act: async (_form, { account }) => {
     await removeTwoFactor(account, new Date());

@@ -2,7 +2,7 @@ import { html } from "@/components/html";
 import { type TwoFactorView, twoFactorScreen } from "@/components/screens/account-two-factor";
 import { config as appConfig } from "@/lib/config";
 import { problem } from "@/lib/flows/problems";
-import { serveAccountForm } from "@/lib/server/account/serve";
+import { serveAccountForm, twoStepArea } from "@/lib/server/account/serve";
 import { confirmEnrolment } from "@/lib/server/account/two-factor";
 import { twoFactorCodeFormSchema } from "@/lib/validations/account-input";
 
@@ -14,6 +14,7 @@ export const config = { api: { bodyParser: false } };
  * seed again.
  */
 export default serveAccountForm<{ csrf: string; code: string }, TwoFactorView>({
+  area: twoStepArea,
   schema: twoFactorCodeFormSchema,
   act: async (form, { account, clientAddress, formToken }) => {
     const result = await confirmEnrolment(account, form.code, clientAddress, new Date());
