@@ -64,7 +64,8 @@ const envSchema = z
     ACCOUNT_CLIENT_ID: z.string().regex(/^[\w.:-]{1,128}$/, "letters, digits and . _ : - only").default("hydra-provider-account"),
     ACCOUNT_CLIENT_SECRET: z.string().min(32, "needs at least 32 characters").optional(),
     ACCOUNT_SESSION_MAX_AGE: z.coerce.number().int().min(60).max(24 * 3600).default(3600),
-    TWO_STEP_SIGN_IN: z.enum(["on", "off"]).default("off"),
+    TWO_STEP_SIGN_IN: z.enum(["on", "off"]).default("on"),
+    REQUIRE_SECOND_FACTOR: z.enum(["off", "all"]).default("off"),
     ADMIN_CONSOLE: z.enum(["on", "off"]).default("off"),
     ADMIN_HOST: z
       .string()
@@ -107,11 +108,10 @@ export type AppConfig = {
   consentHistory: number;
   /** The account page (/account), signed in through Hydra with next-auth; null when turned off. */
   account: AccountConfig | null;
-  /**
-   * The account page's authenticator-app setup and recovery codes. Off until sign-in asks for
-   * the code: a factor people set up must protect them.
-   */
+  /** Authenticator-app codes and recovery codes: set up on the account page, asked for at sign-in. */
   twoStepSignIn: boolean;
+  /** Every sign-in must reach acr "2"; an account without a second factor sets one up at its next sign-in. */
+  requireSecondFactor: boolean;
   /** The admin console (/admin), for accounts with the admin role; null when turned off. */
   admin: AdminConfig | null;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -204,6 +204,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
             sessionMaxAge: e.ACCOUNT_SESSION_MAX_AGE,
           },
     twoStepSignIn: e.TWO_STEP_SIGN_IN === "on",
+    requireSecondFactor: e.REQUIRE_SECOND_FACTOR === "all",
     admin:
       e.ADMIN_CONSOLE === "on"
         ? {

@@ -318,12 +318,19 @@ async function smokeE2e(version, nodeDir, appDir, logDir) {
   const dataDir = mkdtempSync(join(tmpdir(), "hydra-provider-other-node-"));
   const stoppers = [];
   const passed = new Set();
+  let app;
+  // CI keeps only the printed output: a failure prints how the app stands and its log's end.
+  const appState = () => {
+    if (!app) return "";
+    const state = app.hasExited() ? "the app has exited" : "the app is still running";
+    return `\n${state}; the end of ${app.logFile}:\n${h.tail(app.logFile)}`;
+  };
   const check = async (name, body) => {
     try {
       await body();
       passed.add(name);
     } catch (error) {
-      log(`node ${version}: smoke e2e "${name}" failed: ${error.message} (logs: ${logDir})`);
+      log(`node ${version}: smoke e2e "${name}" failed: ${error.message}${appState()}`);
     }
   };
   try {
@@ -341,7 +348,7 @@ async function smokeE2e(version, nodeDir, appDir, logDir) {
     const seeded = await seed.exited;
     if (seeded !== 0) throw new Error(`scripts/users.ts add exited with ${seeded}:\n${h.tail(seed.logFile)}`);
 
-    const app = h.spawnLogged(nodeBin, ["node_modules/next/dist/bin/next", "start", "-p", String(appPort)], {
+    app = h.spawnLogged(nodeBin, ["node_modules/next/dist/bin/next", "start", "-p", String(appPort)], {
       cwd: appDir,
       env,
       logFile: join(logDir, "app.log"),
@@ -379,7 +386,7 @@ async function smokeE2e(version, nodeDir, appDir, logDir) {
       if (!flow.ok) throw new Error(flow.error);
     });
   } catch (error) {
-    log(`node ${version}: smoke e2e could not run: ${error.message} (logs: ${logDir})`);
+    log(`node ${version}: smoke e2e could not run: ${error.message}${appState()}`);
   } finally {
     for (const stop of stoppers.reverse()) await stop().catch(() => undefined);
     rmSync(dataDir, { recursive: true, force: true });

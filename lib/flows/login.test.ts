@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { decideLoginStart, loginAcceptBody, reauthenticationReason } from "./login";
+import { afterPassword, decideLoginStart, levelNotReachedWithoutPage, loginAcceptBody, reauthenticationReason } from "./login";
 import { client, loginRequest } from "./testing/fixtures";
 
-const policy = { rememberFor: 600, extendSessionOnSkip: false };
+const policy = { rememberFor: 600, extendSessionOnSkip: false, requireSecondFactor: false };
 
 describe("decideLoginStart", () => {
   it("shows the form when Hydra does not know the person", () => {
@@ -42,6 +42,52 @@ describe("decideLoginStart", () => {
   });
 });
 
+describe("decideLoginStart on a remembered login (step-up)", () => {
+  const wantsTwo = (extra: Partial<Parameters<typeof loginRequest>[0]> = {}) =>
+    loginRequest({ skip: true, subject: "user-1", oidc: { acrValues: ["2"], uiLocales: [] }, ...extra });
+  const two = { acr: "2" as const, amr: ["pwd", "otp", "mfa"] };
+
+  it("reports again what the session proved, kept by us, without asking anything", () => {
+    const decision = decideLoginStart(loginRequest({ skip: true, subject: "user-1" }), policy, { proved: two, hasSecondFactor: true });
+    expect(decision).toEqual({ kind: "accept", body: { subject: "user-1", acr: "2", amr: ["pwd", "otp", "mfa"] } });
+    expect(decideLoginStart(wantsTwo(), policy, { proved: two, hasSecondFactor: true })).toMatchObject({ kind: "accept", body: { acr: "2" } });
+  });
+
+  it("asks a one-factor session for the second factor only when the client asks for 2", () => {
+    expect(decideLoginStart(wantsTwo(), policy, { proved: undefined, hasSecondFactor: true })).toEqual({
+      kind: "second_factor",
+      proved: { acr: "1", amr: ["pwd"] },
+    });
+  });
+
+  it("counts a client's metadata.minimum_acr and the deployment's policy as asking for 2", () => {
+    const strict = loginRequest({ skip: true, subject: "user-1", client: client({ metadata: { minimum_acr: "2" } }) });
+    expect(decideLoginStart(strict, policy, { proved: undefined, hasSecondFactor: true }).kind).toBe("second_factor");
+    const plain = loginRequest({ skip: true, subject: "user-1" });
+    expect(decideLoginStart(plain, { ...policy, requireSecondFactor: true }, { proved: undefined, hasSecondFactor: true }).kind).toBe("second_factor");
+  });
+
+  it("sends an account without a second factor to the page that says one is needed", () => {
+    expect(decideLoginStart(wantsTwo(), policy, { proved: undefined, hasSecondFactor: false })).toEqual({ kind: "enrol" });
+  });
+
+  it("answers prompt=none below the level with login_required and no page", () => {
+    const silent = wantsTwo({ requestUrl: "http://localhost:4444/oauth2/auth?client_id=rp&prompt=none&acr_values=2" });
+    expect(decideLoginStart(silent, policy, { proved: undefined, hasSecondFactor: true })).toEqual({ kind: "reject", body: levelNotReachedWithoutPage });
+    expect(decideLoginStart(silent, policy, { proved: two, hasSecondFactor: true }).kind).toBe("accept");
+  });
+});
+
+describe("afterPassword", () => {
+  it("goes on to the second factor whenever the account has one, else is done unless 2 is asked", () => {
+    expect(afterPassword(loginRequest(), policy, true)).toEqual({ kind: "second_factor" });
+    expect(afterPassword(loginRequest(), policy, false)).toEqual({ kind: "done" });
+    const wantsTwo = loginRequest({ oidc: { acrValues: ["2"], uiLocales: [] } });
+    expect(afterPassword(wantsTwo, policy, false)).toEqual({ kind: "enrol" });
+    expect(afterPassword(loginRequest(), { ...policy, requireSecondFactor: true }, false)).toEqual({ kind: "enrol" });
+  });
+});
+
 describe("reauthenticationReason", () => {
   it("reads prompt (space separated) before max_age, and survives garbage", () => {
     expect(reauthenticationReason("http://h/oauth2/auth?prompt=consent%20login&max_age=5")).toBe("prompt_login");
@@ -51,7 +97,7 @@ describe("reauthenticationReason", () => {
 });
 
 describe("loginAcceptBody", () => {
-  const base = { subject: "user-1", methods: ["pwd" as const], policy, request: loginRequest() };
+  const base = { subject: "user-1", achieved: { acr: "1" as const, amr: ["pwd"] }, policy, request: loginRequest() };
 
   it("remembers for the configured time when asked to", () => {
     expect(loginAcceptBody({ ...base, remember: true })).toEqual({
@@ -85,5 +131,8 @@ describe("loginAcceptBody", () => {
       acr_requested: ["1", "2"],
       acr_met: true,
     });
+    const two = { acr: "2" as const, amr: ["pwd", "otp", "mfa"] };
+    const onlyOne = loginRequest({ oidc: { acrValues: ["1"], uiLocales: [] } });
+    expect(loginAcceptBody({ ...base, achieved: two, request: onlyOne, remember: false }).context).toEqual({ acr_requested: ["1"], acr_met: true });
   });
 });

@@ -83,3 +83,8 @@ export async function sessionLevel(sid: string, now: Date, database?: Store): Pr
   if (!row || new Date(row.expires_at) <= now) return undefined;
   return { acr: row.acr === "2" ? "2" : "1", amr: row.amr.split(" ").filter(Boolean) };
 }
+
+/** Whether sign-in can ask this account for a second factor: an authenticator app set up and confirmed. */
+export async function hasSecondFactor(userId: string, database?: Store): Promise<boolean> {
+  return (await totpOf(userId, database))?.confirmed ?? false;
+}

@@ -5,12 +5,23 @@ import { config } from "@/lib/config";
 import { type CsrfPurpose, csrfToken, verifyCsrfToken } from "./csrf";
 
 /**
- * A short-lived, sealed cookie: an id that CSRF tokens are bound to, and a
- * flash for re-rendering the login form after a failed attempt.
+ * A short-lived, sealed cookie: an id that CSRF tokens are bound to, a flash
+ * for re-rendering the login form after a failed attempt, and a sign-in whose
+ * password was right but whose second step is still to come.
  */
 const flowSessionSchema = z.object({
   id: z.string().min(16),
   flash: z.object({ challenge: z.string(), email: z.string() }).optional(),
+  pending: z
+    .object({
+      /** The login challenge's hash: challenges are 1–2 KB, too big for a cookie. */
+      challengeHash: z.string(),
+      subject: z.string(),
+      remember: z.boolean(),
+      /** Epoch milliseconds after which the password must be typed again. */
+      until: z.number(),
+    })
+    .optional(),
 });
 
 export type FlowSession = z.infer<typeof flowSessionSchema>;
