@@ -1,8 +1,8 @@
-import { qrCodeSvg } from "@/lib/account/two-factor";
 import { type Translate, translator } from "@/lib/i18n";
 import type { PageChrome } from "@/lib/page-chrome";
 import { ConfirmForm } from "../account/confirm-form";
 import { PageShell } from "../page-shell";
+import { TotpKey } from "../totp-key";
 
 /** GET /account/two-factor and the answers to its forms. */
 export type TwoFactorView =
@@ -53,22 +53,11 @@ export function twoFactorScreen(chrome: PageChrome, view: TwoFactorView) {
   }
 }
 
-/**
- * The QR code is drawn on the server (lib/account/two-factor.ts) from our own
- * otpauth URI, so the markup inserted is ours, not the person's input.
- */
 function EnrolForm({ view, t }: { view: Extract<TwoFactorView, { kind: "enrol" }>; t: Translate }) {
   const invalid = view.wrongCode ? { "aria-invalid": true, "aria-describedby": "totp-code-error totp-code-hint" } : { "aria-describedby": "totp-code-hint" };
   return (
     <>
-      <p>{t("account.twoFactor.enrol.scan")}</p>
-      <div className="qr-code" dangerouslySetInnerHTML={{ __html: qrCodeSvg(view.uri, t("account.twoFactor.enrol.qrLabel")) }} />
-      <p id="totp-key-label">{t("account.twoFactor.enrol.typeKey")}</p>
-      <p>
-        <code id="totp-key" className="secret" dir="ltr" aria-labelledby="totp-key-label">
-          {view.secret}
-        </code>
-      </p>
+      <TotpKey uri={view.uri} secret={view.secret} labels={totpKeyLabels(t)} />
       <form method="post" action="/account/two-factor/submit" className="stack">
         <input type="hidden" name="csrf" value={view.csrf} />
         {view.wrongCode && (
@@ -113,3 +102,9 @@ export function renewRecoveryCodesScreen(chrome: PageChrome, view: { csrf: strin
     </PageShell>
   );
 }
+
+export const totpKeyLabels = (t: Translate) => ({
+  scan: t("account.twoFactor.enrol.scan"),
+  qr: t("account.twoFactor.enrol.qrLabel"),
+  typeKey: t("account.twoFactor.enrol.typeKey"),
+});

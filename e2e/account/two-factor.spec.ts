@@ -1,52 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { startApp } from "../harness/app";
 import { freePorts } from "../harness/ports";
-import type { Page, Response } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { totpCode } from "@/lib/second-factor/totp";
 import { signIn } from "../flows/helpers";
 import { expect, test } from "../harness/fixtures";
 import type { Stack } from "../harness/stack";
 import { expectNoAxeViolations } from "../ui/helpers";
 import { newPerson, openAccount } from "./helpers";
-
-const codePattern = /^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/;
-
-/** The key shown for typing by hand, without its spaces. */
-async function shownKey(page: Page): Promise<string> {
-  const grouped = (await page.locator("#totp-key").textContent()) ?? "";
-  expect(grouped).toMatch(/^([A-Z2-7]{4} )*[A-Z2-7]{1,4}$/);
-  return grouped.replace(/ /g, "");
-}
-
-/** A six-digit code no authenticator app with this key shows within a step either way of now. */
-function wrongCode(key: string): string {
-  const now = Date.now();
-  const valid = new Set([-60_000, -30_000, 0, 30_000, 60_000].map((drift) => totpCode(key, now + drift)));
-  for (let n = 0; ; n += 1) {
-    const candidate = String(n * 7919).padStart(6, "0").slice(-6);
-    if (!valid.has(candidate)) return candidate;
-  }
-}
-
-/** Types a code and turns the app on; the answer to the post. */
-async function submitCode(page: Page, code: string): Promise<Response> {
-  await page.getByLabel("Code shown by the app").fill(code);
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.url().endsWith("/account/two-factor/submit") && r.request().method() === "POST"),
-    page.getByRole("button", { name: "Turn on two-step sign-in" }).click(),
-  ]);
-  await page.waitForLoadState();
-  return response;
-}
-
-async function recoveryCodesShown(page: Page): Promise<string[]> {
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Save your recovery codes");
-  const codes = (await page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem").allTextContents()).map((code) => code.trim());
-  expect(codes).toHaveLength(10);
-  for (const code of codes) expect(code).toMatch(codePattern);
-  expect(new Set(codes).size).toBe(10);
-  return codes;
-}
+import { recoveryCodesShown, shownKey, submitCode, wrongCode } from "./two-factor-helpers";
 
 async function expectNoScript(page: Page) {
   expect(await page.locator("script").count(), page.url()).toBe(0);

@@ -2,8 +2,21 @@ import fc from "fast-check";
 import { expect, test } from "../harness/fixtures";
 
 const stackTrace = /\bat \S+ \(|\bat async\b|Error: |node_modules|webpack-internal|\.tsx?:\d+/;
-const routes = ["/", "/login", "/consent", "/logout", "/logged-out", "/error", "/login/submit", "/consent/submit", "/logout/submit"];
-const params = ["login_challenge", "consent_challenge", "logout_challenge", "error", "error_description", "challenge", "csrf"];
+const routes = [
+  "/",
+  "/login",
+  "/consent",
+  "/logout",
+  "/logged-out",
+  "/error",
+  "/login/submit",
+  "/consent/submit",
+  "/logout/submit",
+  "/login/second-factor",
+  "/login/second-factor/submit",
+  "/login/recovery-code-used",
+];
+const params = ["login_challenge", "consent_challenge", "logout_challenge", "error", "error_description", "challenge", "csrf", "action", "code"];
 const text = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: "grapheme", maxLength: 40 }),

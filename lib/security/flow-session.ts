@@ -22,6 +22,8 @@ const flowSessionSchema = z.object({
       until: z.number(),
     })
     .optional(),
+  /** A sign-in just finished with a recovery code: how many are left, and Hydra's next URL to continue to. */
+  recoveryCodeUsed: z.object({ left: z.number(), continueTo: z.string() }).optional(),
 });
 
 export type FlowSession = z.infer<typeof flowSessionSchema>;

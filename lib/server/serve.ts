@@ -113,7 +113,7 @@ export function serveFlowForm<F extends { challenge: string; csrf: string }>(opt
     trace.challenge = gate.form.challenge;
     try {
       const submitted = await options.submit(gate.form, { session: gate.session, clientAddress: address });
-      if (submitted.session) exchange.keepSession(submitted.session);
+      if (submitted.kind === "redirect" && submitted.session) exchange.keepSession(submitted.session);
       await exchange.respond(submitted);
     } catch (error) {
       if (!(error instanceof HydraError)) return exchange.respond(unexpected(error));

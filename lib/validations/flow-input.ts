@@ -33,6 +33,14 @@ export const consentFormSchema = z.object({
   remember: checkbox,
 });
 
+/** The second step: a code from the app or a recovery code; "unmet" ends the flow when the account has no second factor. */
+export const secondStepFormSchema = z.object({
+  challenge: challengeSchema,
+  csrf,
+  action: z.enum(["accept", "reject", "unmet"]),
+  code: z.string().max(64).default(""),
+});
+
 export const logoutFormSchema = z.object({ challenge: challengeSchema, csrf, action });
 
 /** FormData to a plain object; `grant_scope` may repeat (one checkbox per scope), nothing else may. */
@@ -53,4 +61,5 @@ export function formFields(form: FormData): Record<string, unknown> {
 
 export type LoginForm = z.output<typeof loginFormSchema>;
 export type ConsentForm = z.output<typeof consentFormSchema>;
+export type SecondStepForm = z.output<typeof secondStepFormSchema>;
 export type LogoutForm = z.output<typeof logoutFormSchema>;

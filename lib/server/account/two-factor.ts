@@ -9,7 +9,7 @@ import { checkTotp, newTotp, totpUri } from "@/lib/second-factor/totp";
 import { configuredSignInThrottle } from "../sign-in-throttle";
 import type { SignedIn } from "./serve";
 
-const purpose = "totp";
+const totpSealPurpose = "totp";
 
 /** What an authenticator app is shown: the otpauth URI to scan, and the secret in groups to type. */
 export type Enrolment = { uri: string; secret: string };
@@ -33,17 +33,23 @@ function issuer(): string {
  */
 export async function startEnrolment(account: SignedIn, now: Date): Promise<Enrolment | "already_set_up"> {
   if ((await totpOf(account.user.id))?.confirmed) return "already_set_up";
-  return enrol(account, now);
+  return enrolTotp(account.user, now);
 }
 
 export async function startReplacement(account: SignedIn, now: Date): Promise<Enrolment> {
-  return enrol(account, now);
+  return enrolTotp(account.user, now);
 }
 
-async function enrol(account: SignedIn, now: Date): Promise<Enrolment> {
-  const { secret, uri } = newTotp({ issuer: issuer(), account: account.user.email });
-  await saveTotp(account.user.id, sealSecret(secret, purpose, config().sessionSecrets), now);
+/** A new seed for the account, sealed and unconfirmed; also the sign-in's own set-up when REQUIRE_SECOND_FACTOR asks for one. */
+export async function enrolTotp(user: { id: string; email: string }, now: Date): Promise<Enrolment> {
+  const { secret, uri } = newTotp({ issuer: issuer(), account: user.email });
+  await saveTotp(user.id, sealSecret(secret, totpSealPurpose, config().sessionSecrets), now);
   return { secret: groupedSecret(secret), uri };
+}
+
+/** The seed of an account's authenticator app, opened; undefined when it was sealed under a session secret no longer configured. */
+export function openTotpSecret(sealed: string): string | undefined {
+  return openSecret(sealed, totpSealPurpose, config().sessionSecrets);
 }
 
 export type Confirmation =
@@ -62,7 +68,7 @@ export async function confirmEnrolment(account: SignedIn, code: string, clientAd
   const { id, email } = account.user;
   const factor = await totpOf(id);
   if (!factor || factor.confirmed) return { kind: "nothing_pending" };
-  const secret = openSecret(factor.sealed, purpose, config().sessionSecrets);
+  const secret = openTotpSecret(factor.sealed);
   // Sealed under a session secret no longer configured: it can only be started again.
   if (secret === undefined) return { kind: "nothing_pending" };
   const throttle = await configuredSignInThrottle();

@@ -1,5 +1,5 @@
 import { config } from "@/lib/config";
-import type { Redirect } from "@/lib/flows/problems";
+import type { Problem, Redirect } from "@/lib/flows/problems";
 import type { FlowSession } from "@/lib/security/flow-session";
 
 /** A page the person must see, with what the document around it needs from the same lookup. */
@@ -14,8 +14,8 @@ export type Shown = {
 /** What a step answers when the browser arrives with a challenge: Hydra's next URL, or a page to show. */
 export type StepStart<S extends Shown> = Redirect | S;
 
-/** What a step answers to a posted form: where the browser goes next, and the flow session to keep, when it changed. */
-export type StepSubmit = Redirect & { session?: FlowSession };
+/** What a step answers to a posted form: where the browser goes next, and the flow session to keep, when it changed; or a problem (too many attempts). */
+export type StepSubmit = (Redirect & { session?: FlowSession }) | Problem;
 
 export type SubmitContext = { session: FlowSession; clientAddress: string };
 
