@@ -1,11 +1,12 @@
 /**
- * Manage local accounts: npm run users -- add|list|remove|set-password|grant|revoke
+ * Manage local accounts: npm run users -- add|list|remove|set-password|grant|revoke|factors|reset-factors
  * Uses the app's database: DATABASE_URL (PostgreSQL) or DATABASE_PATH (SQLite, default .data/accounts.sqlite).
  */
 import { parseArgs } from "node:util";
 import { parseDatabaseConfig } from "@/lib/config";
 import { openStore } from "@/lib/identity/db";
-import { createUser, listUsers, removeUser, setPassword, setRole } from "@/lib/identity/users";
+import { createUser, findUserByEmail, listUsers, removeUser, setPassword, setRole } from "@/lib/identity/users";
+import { factorSummary, removeAllFactors } from "@/lib/second-factor/store";
 
 const usage = `Usage:
   npm run users -- add <email> <password> [--name N] [--given-name G] [--family-name F] [--email-verified] [--locale L] [--phone P]
@@ -13,7 +14,9 @@ const usage = `Usage:
   npm run users -- remove <email>
   npm run users -- set-password <email> <password>
   npm run users -- grant <email> admin      (the admin console's role; never self-service)
-  npm run users -- revoke <email> admin`;
+  npm run users -- revoke <email> admin
+  npm run users -- factors <email>          (the authenticator app, recovery codes left, passkeys)
+  npm run users -- reset-factors <email>    (removes them all, e.g. after a lost phone; the password stays)`;
 
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -72,6 +75,26 @@ async function main(): Promise<number> {
           return 1;
         }
         console.log(`${granted ? "granted" : "revoked"} ${role} ${granted ? "to" : "from"} ${email}`);
+        return 0;
+      }
+      case "factors":
+      case "reset-factors": {
+        if (!email) break;
+        const user = await findUserByEmail(email, database);
+        if (!user) {
+          console.error(`no account ${email}`);
+          return 1;
+        }
+        if (command === "reset-factors") {
+          await removeAllFactors(user.id, database);
+          console.log(`removed the second factors and passkeys of ${user.email}`);
+          return 0;
+        }
+        const summary = await factorSummary(user.id, database);
+        console.log(`authenticator app\t${summary.app.replace("_", " ")}`);
+        console.log(`recovery codes left\t${summary.recoveryCodesLeft}`);
+        for (const passkey of summary.passkeys) console.log(`passkey\t${passkey.name}\tadded ${passkey.createdAt}\tlast used ${passkey.lastUsedAt ?? "never"}`);
+        if (summary.passkeys.length === 0) console.log("passkeys\tnone");
         return 0;
       }
       case "set-password":

@@ -4,6 +4,7 @@ import { type Person, newPerson, openAccount } from "../account/helpers";
 import { enrolAuthenticator, wrongCode } from "../account/two-factor-helpers";
 import { expect, test } from "../harness/fixtures";
 import type { Stack } from "../harness/stack";
+import { usersCli } from "../harness/users";
 import { expectNoAxeViolations } from "../ui/helpers";
 import { allowConsent, callbackResult, signIn } from "./helpers";
 
@@ -212,4 +213,20 @@ test("the second step works by keyboard alone and has no WCAG 2.2 AA violations,
     }
     await context.close();
   }
+});
+
+test("the users CLI lists an account's factors and resets them, after which the password alone signs in", async ({ page, stack, browser }) => {
+  const person = await personWithApp(browser, stack);
+  const cli = (...args: string[]) => usersCli(["scripts/users.ts", ...args], stack.databasePath, { DATABASE_URL: stack.databaseUrl });
+  const listed = await cli("factors", person.email);
+  expect(listed).toContain("authenticator app\tset up");
+  expect(listed).toContain("recovery codes left\t10");
+  expect(listed).not.toContain(person.key);
+  expect(await cli("reset-factors", person.email)).toContain("removed the second factors and passkeys");
+  expect(await cli("factors", person.email)).toContain("authenticator app\tnone");
+
+  stack.rp.reset();
+  await page.goto(stack.rp.startUrl());
+  await signIn(page, stack, person);
+  expect(await tokensAfterConsent(page, stack)).toMatchObject({ acr: "1", amr: ["pwd"] });
 });

@@ -66,7 +66,6 @@ export function appEnvironment(options: StartAppOptions): Env {
     DATABASE_PATH: options.databasePath,
     // Off by default in production; the tests (and the demo) have it.
     ADMIN_CONSOLE: "on",
-    TWO_STEP_SIGN_IN: "on",
   };
   if (process.env.NEXT_DIST_DIR) env.NEXT_DIST_DIR = process.env.NEXT_DIST_DIR;
   for (const [key, value] of Object.entries(options.env ?? {})) {

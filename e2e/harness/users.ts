@@ -54,7 +54,7 @@ export async function grantRole(options: { email: string; role: "admin"; databas
 }
 
 /** Runs scripts/users.ts with the app's database settings; resolves with its output, rejects on a non-zero exit. */
-function usersCli(args: string[], databasePath: string, extraEnv: Env = {}): Promise<string> {
+export function usersCli(args: string[], databasePath: string, extraEnv: Env = {}): Promise<string> {
   const env: Env = { ...baseEnv(), DATABASE_PATH: databasePath };
   for (const [key, value] of Object.entries(extraEnv)) {
     if (value === undefined) delete env[key];

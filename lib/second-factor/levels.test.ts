@@ -15,10 +15,14 @@ describe("achievedBy", () => {
 });
 
 describe("requiredLevel", () => {
-  it("is 2 when the client asks acr_values 2 or its metadata sets minimum_acr 2, else 1", () => {
+  it("is 2 when 2 is the only level of ours in acr_values, or the client's metadata sets minimum_acr 2, else 1", () => {
     expect(requiredLevel([], undefined)).toBe("1");
     expect(requiredLevel(["1"], "1")).toBe("1");
     expect(requiredLevel(["urn:unknown", "2"], undefined)).toBe("2");
+    expect(requiredLevel(["1", "2"], undefined)).toBe("1");
+    expect(requiredLevel(["2", "1"], undefined)).toBe("1");
+    expect(requiredLevel(["urn:unknown"], undefined)).toBe("1");
+    expect(requiredLevel(["1"], "2")).toBe("2");
     expect(requiredLevel([], "2")).toBe("2");
     expect(requiredLevel([], 2)).toBe("1");
   });

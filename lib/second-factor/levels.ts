@@ -27,9 +27,15 @@ export function achievedBy(proof: Proof): Achieved {
   }
 }
 
-/** The level a flow asks for: the highest of the client's acr_values we know and its metadata.minimum_acr. */
+/**
+ * The level a flow must reach. acr_values lists the levels the client accepts
+ * (OpenID Connect Core §3.1.2.1), so "2" is required only when it is the only
+ * one of ours listed; a client's metadata.minimum_acr "2" requires it too.
+ */
 export function requiredLevel(acrValues: readonly string[], clientMinimumAcr: unknown): Level {
-  return acrValues.includes("2") || clientMinimumAcr === "2" ? "2" : "1";
+  if (clientMinimumAcr === "2") return "2";
+  const ours = acrValues.filter((value) => value === "1" || value === "2");
+  return ours.length > 0 && ours.every((value) => value === "2") ? "2" : "1";
 }
 
 /**

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { dialects } from "@/lib/identity/testing/stores";
 import { createUser, removeUser } from "@/lib/identity/users";
 import {
+  factorSummary,
+  hasSecondFactor,
   recordSessionLevel,
+  removeAllFactors,
   removeTotp,
   replaceRecoveryCodes,
   saveTotp,
@@ -45,6 +48,30 @@ describe.each(dialects)("second factors on %s", (_, open) => {
     await removeUser("codes@example.com", db);
     expect(await unusedRecoveryCodes(user.id, db)).toEqual([]);
     expect(await totpOf(user.id, db)).toBeUndefined();
+    await db.destroy();
+  });
+
+  it("sum up an account's factors for an operator, and reset them all", async () => {
+    const { db } = await open();
+    const user = await createUser({ email: "reset@example.com", password: "a long password" }, db);
+    expect(await factorSummary(user.id, db)).toEqual({ app: "none", recoveryCodesLeft: 0, passkeys: [] });
+    await saveTotp(user.id, "sealed", now, db);
+    expect((await factorSummary(user.id, db)).app).toBe("pending");
+    expect(await hasSecondFactor(user.id, db)).toBe(false);
+    await spendTotpStep(user.id, 1, now, db);
+    await replaceRecoveryCodes(user.id, ["h1", "h2"], now, db);
+    await db
+      .insertInto("passkeys")
+      .values({ credential_id: "c1", user_id: user.id, public_key: "k", sign_count: 0, transports: "", device_type: "singleDevice", backed_up: 0, name: "Laptop", created_at: now.toISOString(), last_used_at: null })
+      .execute();
+    expect(await hasSecondFactor(user.id, db)).toBe(true);
+    expect(await factorSummary(user.id, db)).toEqual({
+      app: "set_up",
+      recoveryCodesLeft: 2,
+      passkeys: [{ name: "Laptop", createdAt: now.toISOString(), lastUsedAt: null }],
+    });
+    await removeAllFactors(user.id, db);
+    expect(await factorSummary(user.id, db)).toEqual({ app: "none", recoveryCodesLeft: 0, passkeys: [] });
     await db.destroy();
   });
 

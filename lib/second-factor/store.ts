@@ -88,3 +88,29 @@ export async function sessionLevel(sid: string, now: Date, database?: Store): Pr
 export async function hasSecondFactor(userId: string, database?: Store): Promise<boolean> {
   return (await totpOf(userId, database))?.confirmed ?? false;
 }
+
+export type FactorSummary = {
+  app: "none" | "pending" | "set_up";
+  recoveryCodesLeft: number;
+  passkeys: Array<{ name: string; createdAt: string; lastUsedAt: string | null }>;
+};
+
+/** What an operator sees of an account's factors (the users CLI); never a secret. */
+export async function factorSummary(userId: string, database?: Store): Promise<FactorSummary> {
+  const store = await open(database);
+  const totp = await totpOf(userId, store);
+  const passkeys = await store.selectFrom("passkeys").select(["name", "created_at", "last_used_at"]).where("user_id", "=", userId).orderBy("created_at").execute();
+  return {
+    app: totp ? (totp.confirmed ? "set_up" : "pending") : "none",
+    recoveryCodesLeft: (await unusedRecoveryCodes(userId, store)).length,
+    passkeys: passkeys.map((row) => ({ name: row.name, createdAt: row.created_at, lastUsedAt: row.last_used_at })),
+  };
+}
+
+/** An operator's reset, e.g. after a lost phone: the app, the recovery codes and the passkeys go; the password stays. */
+export async function removeAllFactors(userId: string, database?: Store): Promise<void> {
+  const store = await open(database);
+  await store.transaction().execute(async (tx) => {
+    for (const table of ["totp_factors", "recovery_codes", "passkeys"] as const) await tx.deleteFrom(table).where("user_id", "=", userId).execute();
+  });
+}
