@@ -71,6 +71,11 @@ describe("decideLoginStart on a remembered login (step-up)", () => {
     expect(decideLoginStart(wantsTwo(), policy, { proved: undefined, hasSecondFactor: false })).toEqual({ kind: "enrol" });
   });
 
+  it("asks for the password again when REQUIRE_SECOND_FACTOR needs an app set up, which follows a password typed in the flow", () => {
+    const decision = decideLoginStart(loginRequest({ skip: true, subject: "user-1" }), { ...policy, requireSecondFactor: true }, { proved: undefined, hasSecondFactor: false });
+    expect(decision).toMatchObject({ kind: "show" });
+  });
+
   it("answers prompt=none below the level with login_required and no page", () => {
     const silent = wantsTwo({ requestUrl: "http://localhost:4444/oauth2/auth?client_id=rp&prompt=none&acr_values=2" });
     expect(decideLoginStart(silent, policy, { proved: undefined, hasSecondFactor: true })).toEqual({ kind: "reject", body: levelNotReachedWithoutPage });

@@ -54,7 +54,9 @@ export function decideLoginStart(request: LoginRequest, policy: LoginPolicy, rem
     if (next.kind === "done") return { kind: "accept", body: loginAcceptBody({ subject: request.subject, remember: true, achieved: proved, policy, request }) };
     // OpenID Connect Core §3.1.2.6: with prompt=none the provider answers login_required rather than show a page.
     if (prompts(request.requestUrl).includes("none")) return { kind: "reject", body: levelNotReachedWithoutPage };
-    return next.kind === "second_factor" ? { kind: "second_factor", proved } : { kind: "enrol" };
+    if (next.kind === "second_factor") return { kind: "second_factor", proved };
+    // REQUIRE_SECOND_FACTOR's set-up follows a password typed in this flow, so a remembered session signs in again first.
+    if (!policy.requireSecondFactor) return { kind: "enrol" };
   }
   const hinted = request.oidc.idTokenHintClaims;
   const expectedEmail = typeof hinted?.email === "string" ? hinted.email : undefined;
