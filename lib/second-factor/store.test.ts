@@ -8,6 +8,7 @@ import {
   removeAllFactors,
   removeTotp,
   replaceRecoveryCodes,
+  resealTotp,
   saveTotp,
   sessionLevel,
   spendRecoveryCode,
@@ -30,6 +31,8 @@ describe.each(dialects)("second factors on %s", (_, open) => {
     expect(await spendTotpStep(user.id, 99, now, db)).toBe(false);
     const raced = await Promise.all([spendTotpStep(user.id, 101, now, db), spendTotpStep(user.id, 101, now, db)]);
     expect(raced.filter(Boolean)).toHaveLength(1);
+    await resealTotp(user.id, "sealed-again", db);
+    expect(await totpOf(user.id, db)).toEqual({ sealed: "sealed-again", lastStep: 101, confirmed: true });
     await removeTotp(user.id, db);
     expect(await totpOf(user.id, db)).toBeUndefined();
     await db.destroy();

@@ -35,6 +35,11 @@ export async function spendTotpStep(userId: string, step: number, now: Date, dat
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** The same seed sealed again, under the newest key after the session secrets rotated. */
+export async function resealTotp(userId: string, sealed: string, database?: Store): Promise<void> {
+  await (await open(database)).updateTable("totp_factors").set({ secret_sealed: sealed }).where("user_id", "=", userId).execute();
+}
+
 export async function removeTotp(userId: string, database?: Store): Promise<void> {
   await (await open(database)).deleteFrom("totp_factors").where("user_id", "=", userId).execute();
 }
@@ -71,6 +76,8 @@ export async function spendRecoveryCode(userId: string, hash: string, now: Date,
 export async function recordSessionLevel(sid: string, achieved: Achieved, expiresAt: Date, database?: Store): Promise<void> {
   const store = await open(database);
   const row = { sid, acr: achieved.acr, amr: achieved.amr.join(" "), expires_at: expiresAt.toISOString() };
+  // Rows are written only when a sign-in proved more than a password, so sweeping the expired ones here stays cheap.
+  await store.deleteFrom("login_session_levels").where("expires_at", "<=", new Date().toISOString()).execute();
   await store
     .insertInto("login_session_levels")
     .values(row)

@@ -3,8 +3,8 @@ import { branding } from "@/lib/branding/config";
 import { config } from "@/lib/config";
 import { metrics } from "@/lib/observability/metrics";
 import { newRecoveryCodes } from "@/lib/second-factor/recovery-codes";
-import { openSecret, sealSecret } from "@/lib/second-factor/secret-box";
-import { removeTotp, replaceRecoveryCodes, saveTotp, spendTotpStep, totpOf, unusedRecoveryCodes } from "@/lib/second-factor/store";
+import { needsResealing, openSecret, sealSecret } from "@/lib/second-factor/secret-box";
+import { removeTotp, replaceRecoveryCodes, resealTotp, saveTotp, spendTotpStep, totpOf, unusedRecoveryCodes } from "@/lib/second-factor/store";
 import { checkTotp, newTotp, totpUri } from "@/lib/second-factor/totp";
 import { configuredSignInThrottle } from "../sign-in-throttle";
 import type { SignedIn } from "./serve";
@@ -50,6 +50,12 @@ export async function enrolTotp(user: { id: string; email: string }, now: Date):
 /** The seed of an account's authenticator app, opened; undefined when it was sealed under a session secret no longer configured. */
 export function openTotpSecret(sealed: string): string | undefined {
   return openSecret(sealed, totpSealPurpose, config().sessionSecrets);
+}
+
+/** After the session secrets rotated, a seed in use is sealed again under the newest, so the old secret can be dropped. */
+export async function resealIfRotated(userId: string, sealed: string, secret: string): Promise<void> {
+  const keys = config().sessionSecrets;
+  if (needsResealing(sealed, keys)) await resealTotp(userId, sealSecret(secret, totpSealPurpose, keys));
 }
 
 export type Confirmation =

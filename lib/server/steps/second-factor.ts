@@ -13,7 +13,7 @@ import { type Achieved, achievedBy } from "@/lib/second-factor/levels";
 import { readSecondStepCode } from "@/lib/second-factor/second-step";
 import { sessionLevel, spendRecoveryCode, spendTotpStep, totpOf, unusedRecoveryCodes } from "@/lib/second-factor/store";
 import type { SecondStepForm } from "@/lib/validations/flow-input";
-import { type Enrolment, enrolTotp, openTotpSecret } from "../account/two-factor";
+import { type Enrolment, enrolTotp, openTotpSecret, resealIfRotated } from "../account/two-factor";
 import { configuredSignInThrottle } from "../sign-in-throttle";
 import { acceptProved, loginPageUrl, loginPolicy, secondStepPageUrl } from "./login";
 import { type Shown, type StepStart, type StepSubmit, type SubmitContext, formTargets, redirectTo } from "./step";
@@ -84,6 +84,7 @@ export async function submit(form: SecondStepForm, context: SubmitContext): Prom
     return redirectTo(`${secondStepPageUrl(form.challenge)}&error=wrong_code`);
   }
   await throttle.clear(who.user.email, context.clientAddress);
+  await resealIfRotated(who.user.id, factor.sealed, secret);
   const achieved = achievedBy({ kind: code.kind === "totp" ? "password_and_totp" : "password_and_recovery_code" });
   const next = await acceptProved(request, who.user.id, achieved, who.remember);
   const session = withoutPendingSignIn(context.session);
