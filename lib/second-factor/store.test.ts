@@ -80,8 +80,13 @@ describe.each(dialects)("second factors on %s", (_, open) => {
 
   it("remember what a login session proved until it expires", async () => {
     const { db } = await open();
-    await recordSessionLevel("sid-1", { acr: "1", amr: ["pwd"] }, new Date(now.getTime() + 60_000), db);
-    await recordSessionLevel("sid-1", { acr: "2", amr: ["pwd", "otp", "mfa"] }, new Date(now.getTime() + 60_000), db);
+    await recordSessionLevel("sid-0", { acr: "2", amr: ["hwk", "user"] }, now, new Date(now.getTime() + 1_000), db);
+    await recordSessionLevel("sid-1", { acr: "1", amr: ["pwd"] }, now, new Date(now.getTime() + 60_000), db);
+    await recordSessionLevel("sid-1", { acr: "2", amr: ["pwd", "otp", "mfa"] }, now, new Date(now.getTime() + 60_000), db);
+    expect(await sessionLevel("sid-0", now, db)).toEqual({ acr: "2", amr: ["hwk", "user"] });
+    // A later record sweeps the rows that expired by then.
+    await recordSessionLevel("sid-2", { acr: "2", amr: ["pwd", "mfa"] }, new Date(now.getTime() + 2_000), new Date(now.getTime() + 60_000), db);
+    expect(await db.selectFrom("login_session_levels").select("sid").where("sid", "=", "sid-0").execute()).toEqual([]);
     expect(await sessionLevel("sid-1", now, db)).toEqual({ acr: "2", amr: ["pwd", "otp", "mfa"] });
     expect(await sessionLevel("sid-1", new Date(now.getTime() + 60_000), db)).toBeUndefined();
     expect(await sessionLevel("unknown", now, db)).toBeUndefined();

@@ -73,11 +73,11 @@ export async function spendRecoveryCode(userId: string, hash: string, now: Date,
 }
 
 /** What a Hydra login session proved, so a remembered login reports it again (and no more). */
-export async function recordSessionLevel(sid: string, achieved: Achieved, expiresAt: Date, database?: Store): Promise<void> {
+export async function recordSessionLevel(sid: string, achieved: Achieved, now: Date, expiresAt: Date, database?: Store): Promise<void> {
   const store = await open(database);
   const row = { sid, acr: achieved.acr, amr: achieved.amr.join(" "), expires_at: expiresAt.toISOString() };
   // Rows are written only when a sign-in proved more than a password, so sweeping the expired ones here stays cheap.
-  await store.deleteFrom("login_session_levels").where("expires_at", "<=", new Date().toISOString()).execute();
+  await store.deleteFrom("login_session_levels").where("expires_at", "<=", now.toISOString()).execute();
   await store
     .insertInto("login_session_levels")
     .values(row)

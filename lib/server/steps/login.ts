@@ -106,7 +106,8 @@ export async function acceptProved(request: LoginRequest, subject: string, achie
   if (kept && request.sessionId && (achieved.acr !== passwordOnly.acr || achieved.amr.join() !== passwordOnly.amr.join())) {
     // A browser-session cookie (remember_for 0) has no expiry at Hydra: keep it as long as the default.
     const seconds = rememberFor(request.client.metadata, "remember_login_for", policy.rememberFor) || 30 * 24 * 3600;
-    await recordSessionLevel(request.sessionId, achieved, new Date(Date.now() + seconds * 1000));
+    const now = new Date();
+    await recordSessionLevel(request.sessionId, achieved, now, new Date(now.getTime() + seconds * 1000));
   }
   return acceptLogin(request.challenge, loginAcceptBody({ subject, remember, achieved, policy, request }));
 }
