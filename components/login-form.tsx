@@ -2,7 +2,13 @@ import { DecisionButtons, RememberCheckbox } from "./decision-buttons";
 import { HiddenFields } from "./hidden-fields";
 
 /** A passkey sign-in offered beside the password: the options for navigator.credentials.get() as JSON, and its texts. */
-export type PasskeyOffer = { options: string; button: string; cancelled: string };
+export type PasskeyOffer = {
+  options: string;
+  button: string;
+  cancelled: string;
+  /** Off right after a passkey was refused, so an authenticator that answers autofill on its own cannot loop. */
+  autofill: boolean;
+};
 
 type Props = {
   challenge: string;
@@ -27,7 +33,7 @@ export function LoginForm({ challenge, csrf, email, error, labels, passkey }: Pr
   // Both fields point at the one message, so a screen reader announces it from either.
   const errorLink = error ? { "aria-invalid": true, "aria-describedby": "login-error" } : {};
   return (
-    <form method="post" action="/login/submit" className="stack" {...(passkey ? { "data-passkey-sign-in": passkey.options } : {})}>
+    <form method="post" action="/login/submit" className="stack" {...(passkey ? { "data-passkey-sign-in": passkey.options, "data-passkey-autofill": passkey.autofill ? "on" : "off" } : {})}>
       <HiddenFields challenge={challenge} csrf={csrf} />
       {error && (
         <p className="alert" role="alert" id="login-error">

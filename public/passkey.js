@@ -53,7 +53,7 @@
     }
 
     function startAutofill() {
-      if (typeof PKC.isConditionalMediationAvailable !== "function") return;
+      if (form.dataset.passkeyAutofill === "off" || typeof PKC.isConditionalMediationAvailable !== "function") return;
       PKC.isConditionalMediationAvailable().then(
         (available) => {
           if (available) run("conditional");

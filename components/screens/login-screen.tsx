@@ -45,7 +45,7 @@ export function loginScreen(chrome: PageChrome, view: LoginView) {
           submit: t("login.submit"),
           cancel: t("login.cancel"),
         }}
-        passkey={view.passkeyOptions === null ? undefined : { options: view.passkeyOptions, button: t("login.passkey"), cancelled: t("login.passkeyCancelled") }}
+        passkey={view.passkeyOptions === null ? undefined : { options: view.passkeyOptions, button: t("login.passkey"), cancelled: t("login.passkeyCancelled"), autofill: !view.passkeyFailed }}
       />
     </PageShell>
   );

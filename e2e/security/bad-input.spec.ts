@@ -2,8 +2,22 @@ import fc from "fast-check";
 import { expect, test } from "../harness/fixtures";
 
 const stackTrace = /\bat \S+ \(|\bat async\b|Error: |node_modules|webpack-internal|\.tsx?:\d+/;
-const routes = ["/", "/login", "/consent", "/logout", "/logged-out", "/error", "/login/submit", "/consent/submit", "/logout/submit"];
-const params = ["login_challenge", "consent_challenge", "logout_challenge", "error", "error_description", "challenge", "csrf"];
+const routes = [
+  "/",
+  "/login",
+  "/consent",
+  "/logout",
+  "/logged-out",
+  "/error",
+  "/login/submit",
+  "/login/passkey",
+  "/consent/submit",
+  "/logout/submit",
+  "/account/passkeys/new",
+  "/account/passkeys/rename",
+  "/account/passkeys/remove",
+];
+const params = ["login_challenge", "consent_challenge", "logout_challenge", "error", "error_description", "challenge", "csrf", "credential", "name", "id", "remember"];
 const text = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: "grapheme", maxLength: 40 }),
