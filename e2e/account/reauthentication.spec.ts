@@ -1,3 +1,4 @@
+import { totpCode } from "@/lib/second-factor/totp";
 import { signIn } from "../flows/helpers";
 import { expect, test } from "../harness/fixtures";
 import { newPerson, openAccount } from "./helpers";
@@ -38,4 +39,35 @@ test("adding and removing a passkey after the re-authentication age go through H
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Remove this passkey?");
   await page.getByRole("button", { name: "Remove passkey" }).click();
   await expect(page.getByRole("status")).toHaveText("The passkey is removed. It no longer signs you in.");
+});
+
+test("removing or replacing the authenticator app after the re-authentication age is sent through a fresh sign-in first, and nothing changes", async ({ page, stack }) => {
+  test.setTimeout(60_000);
+  const person = await newPerson(stack);
+  await withoutPasskeyAutofill(page);
+  await openAccount(page, stack, person);
+  await page.goto(`${stack.app.url}/account/two-factor`);
+  const key = ((await page.locator("#totp-key").textContent()) ?? "").replace(/ /g, "");
+  await page.getByLabel("Code shown by the app").fill(totpCode(key, Date.now()));
+  await page.getByRole("button", { name: "Turn on two-step sign-in" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Save your recovery codes");
+  await page.goto(`${stack.app.url}/account`);
+  const csrf = await page.locator('input[name="csrf"]').first().inputValue();
+  await page.waitForTimeout(3_500);
+
+  for (const [path, back] of [
+    ["/account/two-factor/remove", "/account/two-factor/remove"],
+    ["/account/two-factor/replace", "/account/two-factor"],
+  ] as const) {
+    const answer = await page.request.post(`${stack.app.url}${path}`, { form: { csrf }, headers: { origin: stack.app.url }, maxRedirects: 0 });
+    expect(answer.status(), path).toBe(303);
+    expect(answer.headers().location, path).toBe(`${stack.app.url}/account/reauthenticate?to=${encodeURIComponent(back)}`);
+  }
+  // The confirmation page itself asks first: Hydra's login form, with max_age.
+  await page.goto(`${stack.app.url}/account/two-factor/remove`);
+  await page.waitForURL((url) => url.pathname === "/login");
+  await expect(page.locator("#password")).toBeVisible();
+  // Reading needs no fresh sign-in, and the app is still set up.
+  await page.goto(`${stack.app.url}/account`);
+  await expect(page.getByRole("region", { name: "Two-step sign-in" })).toContainText("An authenticator app is set up.");
 });
