@@ -178,6 +178,30 @@ test.describe("passkeys", () => {
     await expect(page.locator("script")).toHaveCount(0);
   });
 
+  test("bad answers posted to the account's passkey forms are explained on the page, never a 5xx", async ({ page, stack }) => {
+    const person = await newPerson(stack);
+    await openAccount(page, stack, person);
+    await page.goto(`${stack.app.url}/account/passkeys/new`);
+    const csrf = await page.locator('input[name="csrf"]').first().inputValue();
+    const post = (path: string, form: Record<string, string>) =>
+      page.request.post(`${stack.app.url}${path}`, { form, headers: { origin: stack.app.url }, maxRedirects: 0 });
+
+    for (const credential of ["", "not json", "{}", JSON.stringify({ id: "x", rawId: "x", type: "public-key", response: { clientDataJSON: 1 } })]) {
+      const answer = await post("/account/passkeys/new", { csrf, name: "Laptop", credential });
+      expect(answer.status(), credential).toBe(422);
+      expect(await answer.text()).toContain("That passkey could not be added.");
+    }
+    const unnamed = await post("/account/passkeys/new", { csrf, name: "   ", credential: "{}" });
+    expect(unnamed.status()).toBe(422);
+    expect(await unnamed.text()).toContain("Give the passkey a name of 1 to 60 characters.");
+    expect((await post("/account/passkeys/new", { csrf, name: "Laptop", credential: "a".repeat(20_000) })).status()).toBe(413);
+    expect((await post("/account/passkeys/rename", { csrf, name: "No id" })).status()).toBe(400);
+    const unknown = await post("/account/passkeys/remove", { csrf, id: "not-a-passkey" });
+    expect(unknown.status()).toBe(303);
+    expect(unknown.headers().location).toBe(`${stack.app.url}/account/passkeys`);
+    expect((await post("/account/passkeys/remove", { csrf: "forged", id: "not-a-passkey" })).status()).toBe(403);
+  });
+
   test("the passkey pages and the login page with its passkey button have no WCAG 2.2 AA violations", async ({ context, page, stack }) => {
     test.setTimeout(90_000);
     const person = await newPerson(stack);

@@ -85,7 +85,7 @@ export async function verifySignIn(rp: PasskeyConfig, loginChallenge: string, cr
   let verification: Awaited<ReturnType<typeof verifyAuthenticationResponse>>;
   try {
     verification = await verifyAuthenticationResponse({
-      response: { ...response, response: { ...response.response } },
+      response,
       expectedChallenge,
       expectedOrigin: rp.origin,
       expectedRPID: rp.rpId,
