@@ -1,20 +1,39 @@
 import { DecisionButtons, RememberCheckbox } from "./decision-buttons";
 import { HiddenFields } from "./hidden-fields";
 
+/** A passkey sign-in offered beside the password: the options for navigator.credentials.get() as JSON, and its texts. */
+export type PasskeyOffer = {
+  options: string;
+  button: string;
+  cancelled: string;
+  /** Off right after a passkey was refused, so an authenticator that answers autofill on its own cannot loop. */
+  autofill: boolean;
+};
+
 type Props = {
   challenge: string;
   csrf: string;
   email: string;
   error?: string;
   labels: { email: string; password: string; remember: string; submit: string; cancel: string };
+  passkey?: PasskeyOffer;
 };
 
-/** The DOM ids (#email, #password, #remember, #accept, #reject) are the contract Hydra's own e2e tests drive. */
-export function LoginForm({ challenge, csrf, email, error, labels }: Props) {
+/**
+ * The DOM ids (#email, #password, #remember, #accept, #reject) are the contract Hydra's own e2e tests drive.
+ *
+ * With a passkey offered, public/passkey.js (only where the browser has
+ * WebAuthn Level 3's JSON methods) shows the passkey button, offers passkeys
+ * in the email field's autofill ("webauthn" token, conditional mediation),
+ * and posts this same form, with its token and "keep me signed in", to
+ * /login/passkey with the credential. Without it the button stays hidden.
+ * The button comes after #accept, so Enter still signs in with the password.
+ */
+export function LoginForm({ challenge, csrf, email, error, labels, passkey }: Props) {
   // Both fields point at the one message, so a screen reader announces it from either.
   const errorLink = error ? { "aria-invalid": true, "aria-describedby": "login-error" } : {};
   return (
-    <form method="post" action="/login/submit" className="stack">
+    <form method="post" action="/login/submit" className="stack" {...(passkey ? { "data-passkey-sign-in": passkey.options, "data-passkey-autofill": passkey.autofill ? "on" : "off" } : {})}>
       <HiddenFields challenge={challenge} csrf={csrf} />
       {error && (
         <p className="alert" role="alert" id="login-error">
@@ -26,7 +45,7 @@ export function LoginForm({ challenge, csrf, email, error, labels }: Props) {
         id="email"
         name="email"
         type="email"
-        autoComplete="username"
+        autoComplete={passkey ? "username webauthn" : "username"}
         required
         defaultValue={email}
         {...errorLink}
@@ -44,6 +63,19 @@ export function LoginForm({ challenge, csrf, email, error, labels }: Props) {
       />
       <RememberCheckbox label={labels.remember} />
       <DecisionButtons accept={labels.submit} reject={labels.cancel} />
+      {passkey && (
+        <>
+          <input type="hidden" name="credential" value="" />
+          <p className="alert" role="alert" data-passkey-error hidden>
+            {passkey.cancelled}
+          </p>
+          <div className="actions" data-passkey-offer hidden>
+            <button id="passkey" type="submit" formAction="/login/passkey" formNoValidate data-passkey-button>
+              {passkey.button}
+            </button>
+          </div>
+        </>
+      )}
     </form>
   );
 }

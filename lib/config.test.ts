@@ -46,6 +46,17 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ SESSION_SECRET: secret, ADMIN_CONSOLE: "on", ACCOUNT_PAGE: "off" })).toThrow(/ADMIN_CONSOLE: .*ACCOUNT_PAGE=on/);
   });
 
+  it("turns passkeys on by default, for APP_URL's host name and origin only, and asks for a sign-in younger than 300 s before account changes", () => {
+    const config = parseConfig({ SESSION_SECRET: secret, APP_URL: "https://login.example.com:8443/" });
+    expect(config.passkeys).toMatchObject({ rpId: "login.example.com", origin: "https://login.example.com:8443" });
+    expect(config.passkeys?.challengeKey).not.toContain(secret);
+    expect(config.account?.reauthMaxAge).toBe(300);
+    expect(parseConfig({ SESSION_SECRET: secret, PASSKEYS: "off" }).passkeys).toBeNull();
+    expect(parseConfig({ SESSION_SECRET: secret, ACCOUNT_REAUTH_MAX_AGE: "5" }).account?.reauthMaxAge).toBe(5);
+    expect(() => parseConfig({ SESSION_SECRET: secret, PASSKEYS: "yes" })).toThrow(/PASSKEYS/);
+    expect(() => parseConfig({ SESSION_SECRET: secret, ACCOUNT_REAUTH_MAX_AGE: "0" })).toThrow(/ACCOUNT_REAUTH_MAX_AGE/);
+  });
+
   it("reads a bounded consent history, where 0 turns the lookup off", () => {
     expect(parseConfig({ SESSION_SECRET: secret }).consentHistory).toBe(10);
     expect(parseConfig({ SESSION_SECRET: secret, CONSENT_HISTORY: "0" }).consentHistory).toBe(0);

@@ -64,6 +64,8 @@ const envSchema = z
     ACCOUNT_CLIENT_ID: z.string().regex(/^[\w.:-]{1,128}$/, "letters, digits and . _ : - only").default("hydra-provider-account"),
     ACCOUNT_CLIENT_SECRET: z.string().min(32, "needs at least 32 characters").optional(),
     ACCOUNT_SESSION_MAX_AGE: z.coerce.number().int().min(60).max(24 * 3600).default(3600),
+    ACCOUNT_REAUTH_MAX_AGE: z.coerce.number().int().min(1).max(24 * 3600).default(300),
+    PASSKEYS: z.enum(["on", "off"]).default("on"),
     TWO_STEP_SIGN_IN: z.enum(["on", "off"]).default("on"),
     REQUIRE_SECOND_FACTOR: z.enum(["off", "all"]).default("off"),
     ADMIN_CONSOLE: z.enum(["on", "off"]).default("off"),
@@ -114,6 +116,8 @@ export type AppConfig = {
   requireSecondFactor: boolean;
   /** The admin console (/admin), for accounts with the admin role; null when turned off. */
   admin: AdminConfig | null;
+  /** Passkey sign-in and their management on the account page; null when turned off. */
+  passkeys: PasskeyConfig | null;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** Where Prometheus metrics are served (a port of their own, off when unset). */
   metricsPort?: number;
@@ -128,6 +132,16 @@ export type AccountConfig = {
   /** next-auth's key for its encrypted session cookie, derived from the session secret. */
   sessionKey: string;
   sessionMaxAge: number;
+  /** Seconds after sign-in beyond which adding or removing a sign-in method asks to sign in again. */
+  reauthMaxAge: number;
+};
+
+/** WebAuthn's relying party: APP_URL's host name is the RP ID, its origin the only origin accepted. */
+export type PasskeyConfig = {
+  rpId: string;
+  origin: string;
+  /** Keys the stateless ceremony challenges (lib/second-factor/passkey-challenge.ts). */
+  challengeKey: string;
 };
 
 export type AdminConfig = {
@@ -202,6 +216,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
             issuer: e.HYDRA_ISSUER ?? `${publicUrl}/`,
             sessionKey: derivedSecret(sessionSecrets, "account-session-key"),
             sessionMaxAge: e.ACCOUNT_SESSION_MAX_AGE,
+            reauthMaxAge: e.ACCOUNT_REAUTH_MAX_AGE,
           },
     twoStepSignIn: e.TWO_STEP_SIGN_IN === "on",
     requireSecondFactor: e.REQUIRE_SECOND_FACTOR === "all",
@@ -213,6 +228,10 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
             reauthMaxAge: e.ADMIN_REAUTH_MAX_AGE,
           }
         : null,
+    passkeys:
+      e.PASSKEYS === "off"
+        ? null
+        : { rpId: new URL(e.APP_URL).hostname, origin: new URL(e.APP_URL).origin, challengeKey: derivedSecret(sessionSecrets, "passkey-challenge-key") },
     logLevel: e.LOG_LEVEL,
     metricsPort: e.METRICS_PORT,
   };

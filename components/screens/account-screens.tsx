@@ -18,6 +18,8 @@ export type AccountView = {
   notice: AccountNotice | null;
   /** Null when TWO_STEP_SIGN_IN is off. */
   twoFactor: { app: boolean; recoveryCodesLeft: number } | null;
+  /** How many passkeys the account has; null when PASSKEYS is off. */
+  passkeys: number | null;
 };
 
 /** /account: who is signed in, their profile, the apps they let in, and their sign-ins. */
@@ -57,6 +59,17 @@ export function accountScreen(chrome: PageChrome, view: AccountView) {
       </section>
 
       {view.twoFactor && <TwoFactorSection twoFactor={view.twoFactor} t={t} />}
+
+      {view.passkeys !== null && (
+        <section aria-labelledby="passkeys-title">
+          <h2 id="passkeys-title">{t("account.passkeys.title")}</h2>
+          <p className="muted">{t("account.passkeys.intro")}</p>
+          <p>{t("account.passkeys.count", { count: view.passkeys })}</p>
+          <p>
+            <a href="/account/passkeys">{t("account.passkeys.manage")}</a>
+          </p>
+        </section>
+      )}
 
       <section aria-labelledby="apps-title">
         <h2 id="apps-title">{t("account.apps.title")}</h2>

@@ -11,6 +11,10 @@ export type LoginView = {
   csrf: string;
   email: string;
   failedBefore: boolean;
+  /** A passkey was refused (unknown, removed, wrong site, used before, too slow). */
+  passkeyFailed: boolean;
+  /** The options of a passkey sign-in as JSON; null when passkeys are off. */
+  passkeyOptions: string | null;
   reason: ReauthenticationReason | null;
   expectedEmail: string | null;
 };
@@ -24,6 +28,11 @@ export function loginScreen(chrome: PageChrome, view: LoginView) {
       <p>{t("login.intro", { client })}</p>
       {view.reason && <p className="notice">{t(view.reason === "max_age" ? "login.reauthMaxAge" : "login.reauthPromptLogin", { client })}</p>}
       {view.expectedEmail && <p className="notice">{t("login.expectedAccount", { client, email: view.expectedEmail })}</p>}
+      {view.passkeyFailed && (
+        <p className="alert" role="alert" id="passkey-refused">
+          {t("login.passkeyRefused")}
+        </p>
+      )}
       <LoginForm
         challenge={view.challenge}
         csrf={view.csrf}
@@ -36,6 +45,7 @@ export function loginScreen(chrome: PageChrome, view: LoginView) {
           submit: t("login.submit"),
           cancel: t("login.cancel"),
         }}
+        passkey={view.passkeyOptions === null ? undefined : { options: view.passkeyOptions, button: t("login.passkey"), cancelled: t("login.passkeyCancelled"), autofill: !view.passkeyFailed }}
       />
     </PageShell>
   );

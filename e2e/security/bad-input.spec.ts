@@ -10,13 +10,17 @@ const routes = [
   "/logged-out",
   "/error",
   "/login/submit",
+  "/login/passkey",
   "/consent/submit",
   "/logout/submit",
   "/login/second-factor",
   "/login/second-factor/submit",
   "/login/recovery-code-used",
+  "/account/passkeys/new",
+  "/account/passkeys/rename",
+  "/account/passkeys/remove",
 ];
-const params = ["login_challenge", "consent_challenge", "logout_challenge", "error", "error_description", "challenge", "csrf", "action", "code"];
+const params = ["login_challenge", "consent_challenge", "logout_challenge", "error", "error_description", "challenge", "csrf", "action", "code", "credential", "name", "id", "remember"];
 const text = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: "grapheme", maxLength: 40 }),

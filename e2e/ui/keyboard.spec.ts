@@ -50,7 +50,8 @@ test("a failed sign-in is announced and tied to its fields", async ({ page, stac
     await expect(page.locator(field)).toHaveAttribute("aria-invalid", "true");
     await expect(page.locator(field)).toHaveAccessibleDescription("The email address or password is not correct.");
   }
-  await expect(page.locator("#email")).toHaveAttribute("autocomplete", "username");
+  // "webauthn": the browser offers passkeys in the field's autofill too (PASSKEYS=on, the default).
+  await expect(page.locator("#email")).toHaveAttribute("autocomplete", "username webauthn");
   await expect(page.locator("#password")).toHaveAttribute("autocomplete", "current-password");
   await expect(page.getByLabel("Email address")).toHaveCount(1);
   await expect(page.getByLabel("Password")).toHaveCount(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { admitToConsole, consoleReachable } from "./console-access";
+import { admitChange, admitToConsole, consoleReachable } from "./console-access";
 
 const admin = { origin: "https://login.example.com", reauthMaxAge: 900 };
 const now = Date.parse("2026-11-28T12:00:00Z");
@@ -31,5 +31,15 @@ describe("admitToConsole", () => {
 
   it("asks an admin whose sign-in is older than the age to sign in again before a change", () => {
     expect(admitToConsole({ ...base, use: "change", authenticatedAt: now - 900_001 })).toEqual({ kind: "reauthenticate", maxAge: 900 });
+  });
+});
+
+describe("admitChange", () => {
+  const base = { now, reauthMaxAge: 300 };
+
+  it("lets anyone signed in read, and change only with a sign-in no older than the age", () => {
+    expect(admitChange({ ...base, use: "read", authenticatedAt: now - 86_400_000 })).toEqual({ kind: "admitted" });
+    expect(admitChange({ ...base, use: "change", authenticatedAt: now - 300_000 })).toEqual({ kind: "admitted" });
+    expect(admitChange({ ...base, use: "change", authenticatedAt: now - 300_001 })).toEqual({ kind: "reauthenticate", maxAge: 300 });
   });
 });

@@ -23,6 +23,16 @@ export function admitToConsole(options: {
   reauthMaxAge: number;
 }): ConsoleAdmission {
   if (!options.roles.includes("admin")) return { kind: "forbidden" };
+  return admitChange(options);
+}
+
+/**
+ * A change that needs a recent sign-in (the console's, and on the account
+ * page adding or removing a way to sign in): reading needs any sign-in; a
+ * change one no older than `reauthMaxAge` seconds, else a fresh sign-in at
+ * Hydra with max_age, which asks again even with a remembered session.
+ */
+export function admitChange(options: { authenticatedAt: number; now: number; use: "read" | "change"; reauthMaxAge: number }): ConsoleAdmission {
   if (options.use === "change" && options.now - options.authenticatedAt > options.reauthMaxAge * 1000) {
     return { kind: "reauthenticate", maxAge: options.reauthMaxAge };
   }

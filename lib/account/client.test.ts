@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { accountClientBody, clientDrifted, endSessionUrl, signInOrigins } from "./client";
 
-const account = { clientId: "acc", clientSecret: "s".repeat(40), issuer: "http://localhost:4444/", sessionKey: "k", sessionMaxAge: 3600 };
+const account = { clientId: "acc", clientSecret: "s".repeat(40), issuer: "http://localhost:4444/", sessionKey: "k", sessionMaxAge: 3600, reauthMaxAge: 300 };
 const wanted = accountClientBody(account, ["https://login.example.com"], "Acme");
 const asRegistered = { ...wanted, client_id: "acc", client_secret: undefined } as Parameters<typeof clientDrifted>[0];
 

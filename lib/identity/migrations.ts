@@ -142,6 +142,24 @@ const migrations: Record<string, Migration> = {
       for (const table of ["login_session_levels", "passkeys", "recovery_codes", "totp_factors"]) await db.schema.dropTable(table).execute();
     },
   },
+  /**
+   * Passkey ceremonies' challenges once they were answered: a challenge is
+   * stateless (signed, lib/second-factor/passkey-challenge.ts), so this table
+   * is what makes it single use. Rows past their expiry are deleted as new ones come.
+   */
+  "2026-11-29-01-spent-passkey-challenges": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("spent_passkey_challenges")
+        .addColumn("challenge", "text", (c) => c.primaryKey())
+        .addColumn("expires_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("spent_passkey_challenges_expiry").on("spent_passkey_challenges").column("expires_at").execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("spent_passkey_challenges").execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -73,6 +73,12 @@ export interface PasskeysTable {
   last_used_at: string | null;
 }
 
+/** A passkey ceremony's challenge that was answered once and may never be again, kept until it would have expired. */
+export interface SpentPasskeyChallengesTable {
+  challenge: string;
+  expires_at: string;
+}
+
 /** What one of Hydra's login sessions proved, kept until the session would expire. */
 export interface LoginSessionLevelsTable {
   sid: string;
@@ -89,4 +95,5 @@ export interface Database {
   recovery_codes: RecoveryCodesTable;
   passkeys: PasskeysTable;
   login_session_levels: LoginSessionLevelsTable;
+  spent_passkey_challenges: SpentPasskeyChallengesTable;
 }

@@ -12,6 +12,14 @@ describe("securityHeaders", () => {
     expect(csp).not.toContain("unsafe-eval");
   });
 
+  it("runs a script only on a page that carries the passkey script, and only by the request's nonce", () => {
+    const csp = securityHeaders({ ...base, https: false, passkeyScript: true })["Content-Security-Policy"];
+    expect(csp).toContain("script-src 'nonce-abc123'");
+    expect(csp).not.toContain("script-src 'none'");
+    expect(csp).not.toMatch(/script-src[^;]*('self'|'unsafe-inline'|'unsafe-eval'|'strict-dynamic'|\*)/);
+    expect(securityHeaders({ ...base, https: false, passkeyScript: false })["Content-Security-Policy"]).toContain("script-src 'none'");
+  });
+
   it("forbids framing and limits form targets to us and Hydra", () => {
     const csp = securityHeaders({ ...base, https: false })["Content-Security-Policy"];
     expect(csp).toContain("frame-ancestors 'none'");

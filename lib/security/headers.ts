@@ -3,14 +3,16 @@ export type HeaderOptions = {
   https: boolean;
   /** Where this page's forms may end up: see formActionSources. */
   formTargets: string[];
+  /** The page runs the passkey script (public/passkey.js), allowed by the nonce; every other page runs none. */
+  passkeyScript?: boolean;
 };
 
 /** The one place security headers are decided; lib/server/serve.ts applies them to every page. */
-export function securityHeaders({ nonce, https, formTargets }: HeaderOptions): Record<string, string> {
+export function securityHeaders({ nonce, https, formTargets, passkeyScript = false }: HeaderOptions): Record<string, string> {
   const csp = [
     "default-src 'self'",
-    // The pages work without JavaScript and ship none: no script may run at all.
-    "script-src 'none'",
+    // The pages work without JavaScript: only a passkey ceremony needs one, and only its page may run it.
+    passkeyScript ? `script-src 'nonce-${nonce}'` : "script-src 'none'",
     `style-src 'self' 'nonce-${nonce}'`,
     "img-src 'self' https: data:",
     "font-src 'self'",

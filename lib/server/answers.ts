@@ -7,10 +7,22 @@ import type { CsrfPurpose } from "@/lib/security/csrf";
 import type { FlowSession } from "@/lib/security/flow-session";
 
 /** A page's answer: a redirect, its view (in the language chosen for it), or a problem. */
-export type PageAnswer<V> = Redirect | Problem | { kind: "show"; view: V; locale: Locale; formTargets?: readonly string[]; /** 200 unless said: a refused form is shown again with 422. */ status?: number };
+export type PageAnswer<V> =
+  | Redirect
+  | Problem
+  | {
+      kind: "show";
+      view: V;
+      locale: Locale;
+      formTargets?: readonly string[];
+      /** 200 unless said: a refused form is shown again with 422. */
+      status?: number;
+      /** The page runs a passkey ceremony: it links the passkey script, and its CSP allows that one script. */
+      passkeyScript?: boolean;
+    };
 
-/** Everything a document needs around a page. */
-export type DocumentAssets = { chrome: PageChrome; nonce: string; stylesheet: string; themeCss: string };
+/** Everything a document needs around a page; `script` is the passkey script's URL on the pages that run it. */
+export type DocumentAssets = { chrome: PageChrome; nonce: string; stylesheet: string; themeCss: string; script?: string };
 
 /**
  * How a handler's answers become HTML: its page, or a problem in its place.

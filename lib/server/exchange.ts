@@ -76,7 +76,7 @@ export class Exchange<V> {
 
   private write(answer: PageAnswer<V>): void {
     if (answer.kind === "redirect") {
-      this.writeSecurityHeaders(newNonce(), []);
+      this.writeSecurityHeaders(newNonce(), [], false);
       this.response.statusCode = 303;
       this.response.setHeader("Location", answer.to);
       this.response.end();
@@ -84,15 +84,16 @@ export class Exchange<V> {
     }
     if (answer.kind === "problem") return this.respondProblem(answer);
     const nonce = newNonce();
-    this.writeSecurityHeaders(nonce, answer.formTargets ?? []);
-    this.send(answer.status ?? 200, this.html.page(this.assets(this.chrome(answer.locale, this.pathAndQuery()), nonce), answer.view));
+    const passkeyScript = answer.passkeyScript ?? false;
+    this.writeSecurityHeaders(nonce, answer.formTargets ?? [], passkeyScript);
+    this.send(answer.status ?? 200, this.html.page(this.assets(this.chrome(answer.locale, this.pathAndQuery()), nonce, passkeyScript), answer.view));
   }
 
   /** A problem with its status, in the request's language. */
   private respondProblem(answer: Problem): void {
     if (answer.retryAfter) this.response.setHeader("Retry-After", String(answer.retryAfter));
     const nonce = newNonce();
-    this.writeSecurityHeaders(nonce, []);
+    this.writeSecurityHeaders(nonce, [], false);
     const page = problemPage(answer.problem);
     const read = isRead(this.request.method);
     // A refused post, or a path that is no page, has nothing to return to: the switcher leads to the problem's own page.
@@ -101,8 +102,9 @@ export class Exchange<V> {
     this.send(problems[answer.problem], this.html.problem(this.assets(chrome, nonce), page, read));
   }
 
-  private assets(chrome: PageChrome, nonce: string): DocumentAssets {
-    return { chrome, nonce, ...pageAssets() };
+  private assets(chrome: PageChrome, nonce: string, passkeyScript = false): DocumentAssets {
+    const { stylesheet, themeCss, passkeyScript: script } = pageAssets();
+    return { chrome, nonce, stylesheet, themeCss, ...(passkeyScript ? { script } : {}) };
   }
 
   private send(status: number, body: string): void {
@@ -154,9 +156,9 @@ export class Exchange<V> {
     this.response.appendHeader("Set-Cookie", `${flowCookieName()}=${sealed}; ${attributes.join("; ")}`);
   }
 
-  private writeSecurityHeaders(nonce: string, formTargets: readonly string[]): void {
+  private writeSecurityHeaders(nonce: string, formTargets: readonly string[], passkeyScript: boolean): void {
     const https = config().appUrl.startsWith("https://");
-    const headers = securityHeaders({ nonce, https, formTargets: formActionSources(formTargets) });
+    const headers = securityHeaders({ nonce, https, formTargets: formActionSources(formTargets), passkeyScript });
     for (const [name, value] of Object.entries(headers)) this.response.setHeader(name, value);
     this.response.setHeader("Cache-Control", "no-store");
   }

@@ -3,22 +3,25 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { branding, brandingCss } from "@/lib/branding/config";
 
-let assets: { stylesheet: string; themeCss: string } | undefined;
+let assets: { stylesheet: string; themeCss: string; passkeyScript: string } | undefined;
+
+/** A file of public/ with a version from its content, so a new release is never served a cached old one. */
+function versioned(file: string): string {
+  try {
+    const version = createHash("sha256").update(readFileSync(join(process.cwd(), "public", file))).digest("base64url").slice(0, 12);
+    return `/${file}?v=${version}`;
+  } catch {
+    // Served without a version: a cache may keep an old file for a while, nothing breaks.
+    return `/${file}`;
+  }
+}
 
 /**
- * What every document links or inlines, read once: the stylesheet
- * (public/styles.css, its URL versioned by its content so a new release is
- * never served a cached old one) and the deployment's theme.
+ * What documents link or inline, read once: the stylesheet (public/styles.css),
+ * the deployment's theme, and for the pages that run a passkey ceremony the
+ * passkey script (public/passkey.js).
  */
-export function pageAssets(): { stylesheet: string; themeCss: string } {
-  if (!assets) {
-    let version = "";
-    try {
-      version = createHash("sha256").update(readFileSync(join(process.cwd(), "public", "styles.css"))).digest("base64url").slice(0, 12);
-    } catch {
-      // Served without a version: a cache may keep an old stylesheet for a while, nothing breaks.
-    }
-    assets = { stylesheet: version ? `/styles.css?v=${version}` : "/styles.css", themeCss: brandingCss(branding()) };
-  }
+export function pageAssets(): { stylesheet: string; themeCss: string; passkeyScript: string } {
+  assets ??= { stylesheet: versioned("styles.css"), themeCss: brandingCss(branding()), passkeyScript: versioned("passkey.js") };
   return assets;
 }

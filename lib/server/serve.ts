@@ -63,6 +63,8 @@ export function serveFlowPage<S extends Shown, V>(options: {
   start: (challenge: string, session: FlowSession | undefined) => Promise<StepStart<S>>;
   view: (shown: S, page: PageRequest, locale: Locale) => V;
   html: Html<V>;
+  /** Whether the page runs a passkey ceremony, which needs the passkey script. */
+  passkeyScript?: (shown: S) => boolean;
 }): Handler {
   return readingPage<V>(
     pageSteps[options.param],
@@ -74,7 +76,13 @@ export function serveFlowPage<S extends Shown, V>(options: {
       const started = await options.start(challenge.data, page.existingSession);
       if (started.kind === "redirect") return started;
       const locale = page.chooseLocale(started.uiLocales);
-      return { kind: "show", view: options.view(started, page, locale), locale, formTargets: started.formTargets };
+      return {
+        kind: "show",
+        view: options.view(started, page, locale),
+        locale,
+        formTargets: started.formTargets,
+        passkeyScript: options.passkeyScript?.(started) ?? false,
+      };
     },
     options.html,
     true,

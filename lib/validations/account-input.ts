@@ -53,3 +53,9 @@ export const passwordErrorSchema = z.enum(["wrong_password", "too_short", "misma
 
 export type ProfileForm = z.output<typeof profileFormSchema>;
 export type PasswordForm = z.output<typeof passwordFormSchema>;
+
+/** Where the account page sends the browser back to after a fresh sign-in: one of its own paths (with a query), else its home. */
+export const accountPathSchema = z
+  .string()
+  .regex(/^\/account(\/[\w\-/]*)?(\?[\w\-.~%=&+]*)?$/)
+  .catch("/account");

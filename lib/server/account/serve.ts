@@ -1,6 +1,6 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 import type { z } from "zod";
-import type { ConsoleAdmission } from "@/lib/access/console-access";
+import { type ConsoleAdmission, admitChange } from "@/lib/access/console-access";
 import { config } from "@/lib/config";
 import { type Problem, type Redirect, problem } from "@/lib/flows/problems";
 import { HydraError } from "@/lib/hydra/errors";
@@ -20,7 +20,7 @@ import { ensureAccountClient } from "./registration";
 export type SignedIn = AccountSession & { user: User };
 
 /** An account page's view; it is shown in the language chosen for the page, with 404 when what it names does not exist. */
-export type AccountShow<V> = { kind: "show"; view: V; status?: 200 | 404 };
+export type AccountShow<V> = { kind: "show"; view: V; status?: 200 | 404; /** The page runs a passkey ceremony. */ passkeyScript?: boolean };
 
 export type AccountPageContext = {
   account: SignedIn;
@@ -51,7 +51,7 @@ export type AccountFormContext = {
  * it was refused (422), or a result that must never sit in a URL or a cookie, such as a client
  * secret shown once (200); or what the form names is gone (404).
  */
-export type FormPage<V> = { kind: "page"; view: V; status: 200 | 404 | 422 };
+export type FormPage<V> = { kind: "page"; view: V; status: 200 | 404 | 422; passkeyScript?: boolean };
 
 /**
  * A part of the app people sign in to through Hydra: the account page, or the
@@ -74,6 +74,23 @@ export const accountArea: Area = {
 
 /** The account page's two-step sign-in pages: there only when TWO_STEP_SIGN_IN=on. */
 export const twoStepArea: Area = { ...accountArea, reachable: () => config().account !== null && config().twoStepSignIn };
+
+/** The account page's passkeys: there only with PASSKEYS=on. */
+export const passkeysArea: Area = { ...accountArea, reachable: () => config().account !== null && config().passkeys !== null };
+
+/**
+ * The same area where a change adds or removes a way to sign in: it needs a
+ * sign-in at Hydra younger than ACCOUNT_REAUTH_MAX_AGE, so a browser left
+ * signed in cannot be used to take the account over.
+ */
+export function withRecentSignIn(area: Area): Area {
+  return {
+    ...area,
+    admit: (account, use) => admitChange({ authenticatedAt: account.authenticatedAt, now: Date.now(), use, reauthMaxAge: config().account?.reauthMaxAge ?? 0 }),
+  };
+}
+
+export const recentSignInArea = withRecentSignIn(accountArea);
 
 /**
  * Who is signed in, before anything else is done: nobody when the area is
@@ -192,7 +209,11 @@ export function serveAccountForm<F extends { csrf: string }, V = never>(options:
     const locale = page.chooseLocale(account.user.locale ? [account.user.locale] : []);
     const formToken = page.formToken(area.name, account.subject);
     const answer = await settle(() => options.act(gate.form, { account, clientAddress: exchange.clientAddress(), locale, formToken, request, response }));
-    await exchange.respond(answer.kind === "page" ? { kind: "show", view: answer.view, locale, status: answer.status, formTargets: accountFormTargets() } : answer);
+    await exchange.respond(
+      answer.kind === "page"
+        ? { kind: "show", view: answer.view, locale, status: answer.status, formTargets: accountFormTargets(), passkeyScript: answer.passkeyScript }
+        : answer,
+    );
   });
 }
 

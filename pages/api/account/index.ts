@@ -8,12 +8,13 @@ import { messagesFor } from "@/lib/i18n";
 import { scopeCatalogue } from "@/lib/scopes/catalogue";
 import { audienceLabel, scopeText } from "@/lib/scopes/text";
 import { serveAccountPage } from "@/lib/server/account/serve";
+import { passkeyList } from "@/lib/server/account/passkeys";
 import { twoFactorStatus } from "@/lib/server/account/two-factor";
 import { accountNoticeSchema } from "@/lib/validations/account-input";
 
 export const config = { api: { bodyParser: false } };
 
-/** GET /account: the profile, two-step sign-in, the connected apps, and the sign-ins of the person signed in. */
+/** GET /account: the profile, two-step sign-in, passkeys, the connected apps, and the sign-ins of the person signed in. */
 export default serveAccountPage<AccountView>(async ({ account, locale, formToken, page }) => {
   const now = new Date();
   const catalogue = scopeCatalogue();
@@ -38,6 +39,7 @@ export default serveAccountPage<AccountView>(async ({ account, locale, formToken
       now,
       notice: accountNoticeSchema.safeParse(page.query.done).data ?? null,
       twoFactor: appConfig().twoStepSignIn ? await twoFactorStatus(account) : null,
+      passkeys: appConfig().passkeys ? (await passkeyList(account)).length : null,
     },
   };
 }, html(accountScreen));

@@ -2,19 +2,24 @@ import { html, problemsOnly } from "@/components/html";
 import { removeTwoFactorScreen } from "@/components/screens/account-two-factor";
 import { config as appConfig } from "@/lib/config";
 import { isRead } from "@/lib/server/exchange";
-import { serveAccountForm, serveAccountPage, twoStepArea } from "@/lib/server/account/serve";
+import { serveAccountForm, serveAccountPage, twoStepArea, withRecentSignIn } from "@/lib/server/account/serve";
 import { removeTwoFactor } from "@/lib/server/account/two-factor";
 import { tokenOnlyFormSchema } from "@/lib/validations/account-input";
 import type { NextApiRequest, NextApiResponse } from "next";
 
 export const config = { api: { bodyParser: false } };
 
-/** GET /account/two-factor/remove: asks first. */
-const confirmation = serveAccountPage<{ csrf: string }>(async ({ formToken }) => ({ kind: "show", view: { csrf: formToken } }), html(removeTwoFactorScreen), { area: twoStepArea });
+const area = withRecentSignIn(twoStepArea);
+
+/** GET /account/two-factor/remove: asks first, after a recent sign-in. */
+const confirmation = serveAccountPage<{ csrf: string }>(async ({ formToken }) => ({ kind: "show", view: { csrf: formToken } }), html(removeTwoFactorScreen), {
+  area,
+  use: "change",
+});
 
 /** POST /account/two-factor/remove: the seed and the recovery codes go; signing in asks for the password only. */
 const removal = serveAccountForm({
-  area: twoStepArea,
+  area,
   schema: tokenOnlyFormSchema,
   act: async (_form, { account }) => {
     await removeTwoFactor(account, new Date());

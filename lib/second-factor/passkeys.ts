@@ -1,0 +1,144 @@
+import {
+  type PublicKeyCredentialCreationOptionsJSON,
+  type PublicKeyCredentialRequestOptionsJSON,
+  generateAuthenticationOptions,
+  generateRegistrationOptions,
+  verifyAuthenticationResponse,
+  verifyRegistrationResponse,
+} from "@simplewebauthn/server";
+import type { PasskeyConfig } from "@/lib/config";
+import { authenticationResponseSchema, parseCredential, registrationResponseSchema } from "@/lib/validations/passkey-input";
+import { type ChallengeCheck, type ChallengePurpose, challengeLifetimeMs, checkChallenge, issueChallenge } from "./passkey-challenge";
+import { passkeyByCredentialId, recordPasskeyUse, savePasskey, spendPasskeyChallenge } from "./passkey-store";
+
+/** Why a ceremony's answer was refused: for the log and the tests; the person reads one message for all of them. */
+export type Refusal = "malformed" | "unknown_credential" | "wrong_user" | "expired" | "not_verified" | "replayed" | "already_registered";
+
+export type SignInResult = { kind: "verified"; userId: string; hardware: boolean; userVerified: boolean } | { kind: "refused"; reason: Refusal };
+export type RegistrationResult = { kind: "added"; credentialId: string } | { kind: "refused"; reason: Refusal };
+
+/** The user handle a passkey is created with (WebAuthn §5.4.3): the account id, never the email. */
+export const userHandleOf = (userId: string) => Buffer.from(userId, "utf8").toString("base64url");
+
+const challengeBytes = (challenge: string) => new Uint8Array(Buffer.from(challenge, "base64url"));
+
+/**
+ * The options of a sign-in with a discoverable credential (no allowCredentials:
+ * the authenticator offers the passkeys it holds for this RP ID), bound to
+ * this login challenge. User verification is required: a passkey alone is
+ * then two factors (acr "2").
+ */
+export async function signInOptions(rp: PasskeyConfig, loginChallenge: string, now: number): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  const challenge = issueChallenge({ key: rp.challengeKey, purpose: "sign_in", binding: loginChallenge, now });
+  return generateAuthenticationOptions({ rpID: rp.rpId, challenge: challengeBytes(challenge), userVerification: "required", timeout: challengeLifetimeMs });
+}
+
+export async function registrationOptions(
+  rp: PasskeyConfig & { name: string },
+  account: { userId: string; email: string; displayName: string; existing: readonly string[] },
+  now: number,
+): Promise<PublicKeyCredentialCreationOptionsJSON> {
+  const challenge = issueChallenge({ key: rp.challengeKey, purpose: "register", binding: account.userId, now });
+  return generateRegistrationOptions({
+    rpName: rp.name,
+    rpID: rp.rpId,
+    userName: account.email,
+    userID: new Uint8Array(Buffer.from(account.userId, "utf8")),
+    userDisplayName: account.displayName,
+    challenge: challengeBytes(challenge),
+    timeout: challengeLifetimeMs,
+    attestationType: "none",
+    excludeCredentials: account.existing.map((id) => ({ id })),
+    // A discoverable credential: sign-in starts without an email (WebAuthn §6.2.2).
+    authenticatorSelection: { residentKey: "required", userVerification: "required" },
+  });
+}
+
+/** Checks the challenge inside clientDataJSON for SimpleWebAuthn, and remembers the outcome for the refusal and the spending. */
+function challengeChecker(rp: PasskeyConfig, purpose: ChallengePurpose, binding: string, now: Date) {
+  const seen: { check: ChallengeCheck; challenge: string } = { check: { kind: "invalid" }, challenge: "" };
+  return {
+    seen,
+    expectedChallenge: (challenge: string) => {
+      seen.challenge = challenge;
+      seen.check = checkChallenge({ key: rp.challengeKey, purpose, binding, now: now.getTime(), challenge });
+      return seen.check.kind === "valid";
+    },
+  };
+}
+
+/**
+ * A sign-in's assertion (WebAuthn §7.2): a passkey we know, its user handle
+ * the account's, this login's challenge not yet answered, our origin and RP
+ * ID, the user verified, the signature valid, the counter moving forward.
+ * The challenge is spent before the login is accepted, so the same assertion
+ * is refused here a second time, whatever Hydra does.
+ */
+export async function verifySignIn(rp: PasskeyConfig, loginChallenge: string, credentialText: string, now: Date): Promise<SignInResult> {
+  const response = parseCredential(authenticationResponseSchema, credentialText);
+  if (!response) return refused("malformed");
+  const stored = await passkeyByCredentialId(response.id);
+  if (!stored) return refused("unknown_credential");
+  // §7.2 step 6: the authenticator names whose credential it is; it must be the owner we have.
+  if (response.response.userHandle !== undefined && response.response.userHandle !== userHandleOf(stored.userId)) return refused("wrong_user");
+  const { seen, expectedChallenge } = challengeChecker(rp, "sign_in", loginChallenge, now);
+  let verification: Awaited<ReturnType<typeof verifyAuthenticationResponse>>;
+  try {
+    verification = await verifyAuthenticationResponse({
+      response,
+      expectedChallenge,
+      expectedOrigin: rp.origin,
+      expectedRPID: rp.rpId,
+      expectedType: "webauthn.get",
+      credential: { id: stored.credentialId, publicKey: new Uint8Array(Buffer.from(stored.publicKey, "base64url")), counter: stored.signCount },
+      requireUserVerification: true,
+    });
+  } catch {
+    return refused(seen.check.kind === "expired" ? "expired" : "not_verified");
+  }
+  if (!verification.verified || seen.check.kind !== "valid") return refused("not_verified");
+  if (!(await spendPasskeyChallenge(seen.challenge, seen.check.expiresAt, now))) return refused("replayed");
+  const info = verification.authenticationInfo;
+  const moved = await recordPasskeyUse(stored.credentialId, { previousCount: stored.signCount, signCount: info.newCounter, backedUp: info.credentialBackedUp }, now);
+  if (!moved) return refused("replayed");
+  return { kind: "verified", userId: stored.userId, hardware: info.credentialDeviceType === "singleDevice", userVerified: info.userVerified };
+}
+
+/** A new passkey's attestation (WebAuthn §7.1), with attestation "none": the key is trusted because the signed-in account just made it. */
+export async function verifyRegistration(rp: PasskeyConfig, userId: string, name: string, credentialText: string, now: Date): Promise<RegistrationResult> {
+  const response = parseCredential(registrationResponseSchema, credentialText);
+  if (!response) return refused("malformed");
+  const { seen, expectedChallenge } = challengeChecker(rp, "register", userId, now);
+  let verification: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
+  try {
+    verification = await verifyRegistrationResponse({
+      response,
+      expectedChallenge,
+      expectedOrigin: rp.origin,
+      expectedRPID: rp.rpId,
+      expectedType: "webauthn.create",
+      requireUserVerification: true,
+    });
+  } catch {
+    return refused(seen.check.kind === "expired" ? "expired" : "not_verified");
+  }
+  if (!verification.verified || seen.check.kind !== "valid") return refused("not_verified");
+  if (!(await spendPasskeyChallenge(seen.challenge, seen.check.expiresAt, now))) return refused("replayed");
+  const info = verification.registrationInfo;
+  const saved = await savePasskey(
+    userId,
+    {
+      credentialId: info.credential.id,
+      publicKey: Buffer.from(info.credential.publicKey).toString("base64url"),
+      signCount: info.credential.counter,
+      transports: response.response.transports ?? [],
+      deviceType: info.credentialDeviceType,
+      backedUp: info.credentialBackedUp,
+      name,
+    },
+    now,
+  );
+  return saved ? { kind: "added", credentialId: info.credential.id } : refused("already_registered");
+}
+
+const refused = (reason: Refusal) => ({ kind: "refused", reason }) as const;
