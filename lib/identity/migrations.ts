@@ -147,7 +147,7 @@ const migrations: Record<string, Migration> = {
    * stateless (signed, lib/second-factor/passkey-challenge.ts), so this table
    * is what makes it single use. Rows past their expiry are deleted as new ones come.
    */
-  "2026-11-29-01-spent-passkey-challenges": {
+  "2026-11-28-05-spent-passkey-challenges": {
     async up(db: Kysely<unknown>) {
       await db.schema
         .createTable("spent_passkey_challenges")
