@@ -4,6 +4,7 @@ import type { PageChrome } from "@/lib/page-chrome";
 import { ClientCard, type ClientCardInfo, clientCardLabels } from "../client-card";
 import { LoginForm } from "../login-form";
 import { PageShell } from "../page-shell";
+import { type UpstreamButton, UpstreamButtons } from "../upstream-buttons";
 
 export type LoginView = {
   client: ClientCardInfo;
@@ -13,6 +14,9 @@ export type LoginView = {
   failedBefore: boolean;
   reason: ReauthenticationReason | null;
   expectedEmail: string | null;
+  /** "Continue with …" for each upstream this client allows; and whether the email and password form is shown (metadata.local_login). */
+  upstreams?: readonly UpstreamButton[];
+  localLogin?: boolean;
 };
 
 export function loginScreen(chrome: PageChrome, view: LoginView) {
@@ -24,7 +28,8 @@ export function loginScreen(chrome: PageChrome, view: LoginView) {
       <p>{t("login.intro", { client })}</p>
       {view.reason && <p className="notice">{t(view.reason === "max_age" ? "login.reauthMaxAge" : "login.reauthPromptLogin", { client })}</p>}
       {view.expectedEmail && <p className="notice">{t("login.expectedAccount", { client, email: view.expectedEmail })}</p>}
-      <LoginForm
+      <UpstreamButtons buttons={view.upstreams ?? []} locale={chrome.locale} beforeLocalForm={view.localLogin !== false} />
+      {view.localLogin !== false && <LoginForm
         challenge={view.challenge}
         csrf={view.csrf}
         email={view.email}
@@ -36,7 +41,7 @@ export function loginScreen(chrome: PageChrome, view: LoginView) {
           submit: t("login.submit"),
           cancel: t("login.cancel"),
         }}
-      />
+      />}
     </PageShell>
   );
 }

@@ -81,6 +81,17 @@ export interface LoginSessionLevelsTable {
   expires_at: string;
 }
 
+/** An upstream's subject linked to an account; last_amr is a JSON array. */
+export interface UpstreamLinksTable {
+  provider: string;
+  upstream_subject: string;
+  user_id: string;
+  created_at: string;
+  last_used_at: string | null;
+  last_acr: string | null;
+  last_amr: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   rate_limits: RateLimitsTable;
@@ -89,4 +100,5 @@ export interface Database {
   recovery_codes: RecoveryCodesTable;
   passkeys: PasskeysTable;
   login_session_levels: LoginSessionLevelsTable;
+  upstream_links: UpstreamLinksTable;
 }

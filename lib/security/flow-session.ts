@@ -24,6 +24,30 @@ const flowSessionSchema = z.object({
     .optional(),
   /** A sign-in just finished with a recovery code: how many are left, and Hydra's next URL to continue to. */
   recoveryCodeUsed: z.object({ left: z.number(), continueTo: z.string() }).optional(),
+  /** A sign-in under way at an upstream provider: what its answer must match (lib/upstream). */
+  upstream: z
+    .object({
+      provider: z.string(),
+      challengeHash: z.string(),
+      state: z.string(),
+      nonce: z.string().optional(),
+      verifier: z.string(),
+      until: z.number(),
+    })
+    .optional(),
+  /** An upstream identity whose email belongs to an account: linked once that account's password is typed. */
+  upstreamLink: z
+    .object({
+      challengeHash: z.string(),
+      provider: z.string(),
+      upstreamSubject: z.string(),
+      userId: z.string(),
+      email: z.string(),
+      acr: z.string().optional(),
+      amr: z.array(z.string()),
+      until: z.number(),
+    })
+    .optional(),
 });
 
 export type FlowSession = z.infer<typeof flowSessionSchema>;

@@ -3,6 +3,7 @@ import { html } from "@/components/html";
 import { type LoginView, loginScreen } from "@/components/screens/login-screen";
 import { serveFlowPage } from "@/lib/server/serve";
 import * as login from "@/lib/server/steps/login";
+import { upstreamLoginChoices } from "@/lib/server/steps/upstream";
 
 export const config = { api: { bodyParser: false } };
 
@@ -18,6 +19,7 @@ export default serveFlowPage({
     failedBefore: page.query.error === "invalid_credentials",
     reason: decision.reason ?? null,
     expectedEmail: decision.expectedEmail ?? null,
+    ...upstreamLoginChoices(request),
   }),
   html: html(loginScreen),
 });
