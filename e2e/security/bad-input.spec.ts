@@ -15,8 +15,14 @@ const routes = [
   "/login/second-factor",
   "/login/second-factor/submit",
   "/login/recovery-code-used",
+  "/login/upstream/start",
+  "/login/upstream/callback",
+  "/login/upstream/failed",
+  "/login/upstream/abandon",
+  "/login/upstream/link",
+  "/login/upstream/link/submit",
 ];
-const params = ["login_challenge", "consent_challenge", "logout_challenge", "error", "error_description", "challenge", "csrf", "action", "code"];
+const params = ["login_challenge", "consent_challenge", "logout_challenge", "error", "error_description", "challenge", "csrf", "action", "code", "provider", "state", "reason", "password"];
 const text = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: "grapheme", maxLength: 40 }),
