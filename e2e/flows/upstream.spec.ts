@@ -39,7 +39,8 @@ const test = base.extend<object, { upstream: Upstream; upstreamClientRegistered:
   ],
   upstreamClientRegistered: [
     async ({ stack, upstream }, use) => {
-      await upstream.registerClient(`${stack.app.url}/login/upstream/callback`);
+      // The upstream's login form posts, and the redirects that follow go on through the callback to the stack's Hydra.
+      await upstream.registerClient(`${stack.app.url}/login/upstream/callback`, [stack.hydra.publicUrl]);
       await use();
     },
     { scope: "worker", auto: true },

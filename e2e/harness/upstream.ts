@@ -30,8 +30,12 @@ export interface Upstream {
   otherNameIssuer: string;
   clientId: string;
   clientSecret: string;
-  /** Registers the downstream app as a client of the upstream Hydra, with its callback as the redirect URI. */
-  registerClient(redirectUri: string): Promise<void>;
+  /**
+   * Registers the downstream app as a client of the upstream Hydra, with its callback as the redirect URI.
+   * `alsoAllow`: origins the browser passes through after the callback (the downstream's Hydra), listed as
+   * further redirect URIs because this app's pages allow form-action only to those (see README).
+   */
+  registerClient(redirectUri: string, alsoAllow?: string[]): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -64,7 +68,7 @@ export async function startUpstream(options: { users: UpstreamUser[] }): Promise
 
     const clientId = `downstream-${randomSecret().slice(0, 8)}`;
     const clientSecret = randomSecret();
-    const registerClient = async (redirectUri: string) => {
+    const registerClient = async (redirectUri: string, alsoAllow: string[] = []) => {
       await createClient(hydra.adminUrl, {
         client_id: clientId,
         client_secret: clientSecret,
@@ -72,7 +76,7 @@ export async function startUpstream(options: { users: UpstreamUser[] }): Promise
         grant_types: ["authorization_code"],
         response_types: ["code"],
         scope: "openid email profile",
-        redirect_uris: [redirectUri],
+        redirect_uris: [redirectUri, ...alsoAllow.map((origin) => `${origin}/unused`)],
         token_endpoint_auth_method: "client_secret_basic",
         skip_consent: true,
       });
