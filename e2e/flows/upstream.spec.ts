@@ -1,6 +1,8 @@
 import type { Page } from "@playwright/test";
 import { test as base, expect } from "../harness/fixtures";
 import type { Stack } from "../harness/stack";
+import { totpCode } from "@/lib/second-factor/totp";
+import { enrolAuthenticator } from "../account/two-factor-helpers";
 import { startUpstream, type Upstream, type UpstreamUser } from "../harness/upstream";
 import { expectNoAxeViolations } from "../ui/helpers";
 import { allowConsent, callbackResult, signIn } from "./helpers";
@@ -11,6 +13,7 @@ const users = {
   replay: { email: "replay@upstream.test", password: "upstream replay password" },
   noScript: { email: "noscript@upstream.test", password: "upstream noscript password" },
   denied: { email: "denied@upstream.test", password: "upstream denied password" },
+  twoStep: { email: "two-step@upstream.test", password: "upstream two-step password" },
 } satisfies Record<string, UpstreamUser>;
 
 /**
@@ -124,6 +127,35 @@ test("an upstream email that belongs to an account links only after that account
   expect(stack.rp.lastTokens!.id_token_claims!.amr).toEqual(["fed"]);
 });
 
+test("an account with a second factor is asked for it after the upstream, at linking and at every later upstream sign-in", async ({ page, stack, browser }) => {
+  test.setTimeout(120_000);
+  const local = { email: users.twoStep.email, password: "the local two-step password" };
+  await stack.addUser(local);
+  const context = await browser.newContext();
+  const { key } = await enrolAuthenticator(await context.newPage(), stack, local);
+  await context.close();
+  stack.rp.reset();
+
+  await continueWithCorp(page, stack);
+  await signInAtUpstream(page, stack, users.twoStep);
+  await page.locator("#password").fill(local.password);
+  await page.locator("#accept").click();
+  await page.waitForURL((url) => url.pathname === "/login/second-factor");
+  await page.locator("#code").fill(totpCode(key, Date.now() + 30_000));
+  await page.locator("#accept").click();
+  await allowConsent(page);
+  expect((await callbackResult(page, stack)).result).toBe("success");
+  expect(stack.rp.lastTokens!.id_token_claims!.acr).toBe("2");
+
+  // Linked: the upstream alone never reports acr 1 for this account; the code is asked again.
+  await page.context().clearCookies();
+  stack.rp.reset();
+  await continueWithCorp(page, stack);
+  await signInAtUpstream(page, stack, users.twoStep);
+  await page.waitForURL((url) => url.pathname === "/login/second-factor");
+  await expect(page.locator("#code")).toBeVisible();
+});
+
 test("refusing at the upstream shows a clear page, and going back gives the client access_denied", async ({ page, stack }) => {
   await continueWithCorp(page, stack);
   await page.locator("#reject").click();
@@ -137,18 +169,28 @@ test("refusing at the upstream shows a clear page, and going back gives the clie
   expect(result.result === "error" && result.error).toBe("access_denied");
 });
 
-/** Runs an upstream sign-in up to its callback, which is held back; returns the callback URL the upstream sent. */
+/**
+ * Runs an upstream sign-in up to its callback and holds the callback back (the browser never
+ * follows it): the upstream's login form is posted from the page's context, which shares the
+ * browser's cookies, and its redirects are followed by hand until one leads to our callback.
+ */
 async function heldCallback(page: Page, stack: Stack, user: UpstreamUser): Promise<URL> {
-  let held: string | undefined;
-  await page.route(`${stack.app.url}/login/upstream/callback**`, async (route) => {
-    held = route.request().url();
-    await route.abort();
-  });
   await continueWithCorp(page, stack);
-  await signInAtUpstream(page, stack, user);
-  await expect.poll(() => held).toBeDefined();
-  await page.unroute(`${stack.app.url}/login/upstream/callback**`);
-  return new URL(held!);
+  const field = (name: string) => page.locator(`form[action="/login/submit"] [name="${name}"]`).inputValue();
+  const upstreamOrigin = new URL(page.url()).origin;
+  let response = await page.request.post(`${upstreamOrigin}/login/submit`, {
+    form: { challenge: await field("challenge"), csrf: await field("csrf"), action: "accept", email: user.email, password: user.password },
+    headers: { origin: upstreamOrigin },
+    maxRedirects: 0,
+  });
+  for (let hop = 0; hop < 10; hop++) {
+    const location = response.headers().location;
+    if (!location) throw new Error(`the upstream answered ${response.status()} without a redirect`);
+    const next = new URL(location, response.url());
+    if (next.href.startsWith(`${stack.app.url}/login/upstream/callback?`)) return next;
+    response = await page.request.get(next.href, { maxRedirects: 0 });
+  }
+  throw new Error("the upstream never sent the browser back");
 }
 
 test("a callback with another state, or one replayed into another sign-in, is refused with a clear page", async ({ page, stack }) => {
@@ -186,6 +228,12 @@ test("a callback with another state, or one replayed into another sign-in, is re
   await page.goto(withStateOfC.href);
   await expect(page.locator("#upstream-failure")).toHaveAttribute("data-reason", "mismatch");
   expect(stack.rp.callbacks).toHaveLength(0);
+
+  // The same held callback, untouched and in its own sign-in, signs in: the refusals above came from the tampering.
+  const genuine = await heldCallback(page, stack, users.replay);
+  await page.goto(genuine.href);
+  await allowConsent(page);
+  expect((await callbackResult(page, stack)).result).toBe("success");
 });
 
 test("an upstream whose metadata names another issuer is refused with a clear page", async ({ page, stack }) => {
