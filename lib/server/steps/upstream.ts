@@ -1,13 +1,14 @@
 import { config } from "@/lib/config";
 import { levelAsked, reauthenticationReason } from "@/lib/flows/login";
-import { type Problem, type Redirect, problem } from "@/lib/flows/problems";
+import { type Problem, type Redirect, outcomeOfHydraFailure, problem } from "@/lib/flows/problems";
+import { HydraError } from "@/lib/hydra/errors";
 import { type LoginRequest, getLoginRequest, rejectLogin } from "@/lib/hydra";
 import { authenticate, findUserByEmail, normaliseEmail } from "@/lib/identity/users";
 import { metrics } from "@/lib/observability/metrics";
 import { type FlowSession, newFlowSession } from "@/lib/security/flow-session";
 import { withPendingSignIn } from "@/lib/security/pending-sign-in";
 import { type Achieved, nextSignInStep } from "@/lib/second-factor/levels";
-import { UpstreamError, completeAuthorization, startAuthorization, upstreamRedirectUri } from "@/lib/upstream/client";
+import { type UpstreamChecks, UpstreamError, completeAuthorization, startAuthorization, upstreamRedirectUri } from "@/lib/upstream/client";
 import { type UpstreamProvider, upstreamProvider, upstreamProviders } from "@/lib/upstream/config";
 import {
   type UpstreamFailure,
@@ -86,13 +87,23 @@ export async function callback(query: URLSearchParams, session: FlowSession | un
   const provider = inFlight && upstreamProvider(inFlight.provider);
   if (!inFlight || !provider || !session || challenge === undefined) return { noFlow: true };
   const spent = withoutUpstream(session);
-  const failed = (failure: UpstreamFailure): UpstreamHop => ({ answer: redirectTo(failedPageUrl(challenge, provider.id, failure)), session: spent, challengeCookie: null });
+  try {
+    return await answered(query, provider, inFlight.checks, challenge, spent, now);
+  } catch (error) {
+    // Hydra failed after the checks were spent: the answer cannot be used twice, so the session is kept without them.
+    if (error instanceof HydraError) return { answer: outcomeOfHydraFailure(error.failure), session: spent, challengeCookie: null };
+    throw error;
+  }
+}
 
+/** The answer against this browser's checks: the failure page, the link page, the second step or Hydra's next URL. */
+async function answered(query: URLSearchParams, provider: UpstreamProvider, checks: UpstreamChecks, challenge: string, spent: FlowSession, now: number): Promise<UpstreamHop> {
+  const failed = (failure: UpstreamFailure): UpstreamHop => ({ answer: redirectTo(failedPageUrl(challenge, provider.id, failure)), session: spent, challengeCookie: null });
   const error = query.get("error");
-  if (error !== null) return failed(query.get("state") === inFlight.checks.state ? failureOfUpstreamError(error) : "mismatch");
+  if (error !== null) return failed(query.get("state") === checks.state ? failureOfUpstreamError(error) : "mismatch");
   let identity: Awaited<ReturnType<typeof completeAuthorization>>;
   try {
-    identity = await completeAuthorization(provider, new URL(`${upstreamRedirectUri()}?${query}`), inFlight.checks);
+    identity = await completeAuthorization(provider, new URL(`${upstreamRedirectUri()}?${query}`), checks);
   } catch (caught) {
     if (!(caught instanceof UpstreamError)) throw caught;
     return failed(caught.failure);
