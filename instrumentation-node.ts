@@ -5,12 +5,14 @@ import { processWide } from "@/lib/observability/process-wide";
 import { handleShutdownSignals } from "@/lib/observability/shutdown";
 import { scopeCatalogue } from "@/lib/scopes/catalogue";
 import { ensureAccountClient } from "@/lib/server/account/registration";
+import { upstreamProviders } from "@/lib/upstream/config";
 
 // Validates the configuration once at start, so a bad variable stops the server with a message naming it.
 try {
   config();
   branding();
   scopeCatalogue();
+  upstreamProviders();
 } catch (error) {
   if (error instanceof ConfigError) {
     console.error(error.message);

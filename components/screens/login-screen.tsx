@@ -4,6 +4,7 @@ import type { PageChrome } from "@/lib/page-chrome";
 import { ClientCard, type ClientCardInfo, clientCardLabels } from "../client-card";
 import { LoginForm } from "../login-form";
 import { PageShell } from "../page-shell";
+import { type UpstreamButton, UpstreamButtons } from "../upstream-buttons";
 
 export type LoginView = {
   client: ClientCardInfo;
@@ -17,6 +18,9 @@ export type LoginView = {
   passkeyOptions: string | null;
   reason: ReauthenticationReason | null;
   expectedEmail: string | null;
+  /** "Continue with …" for each upstream this client allows; and whether the email and password form is shown (metadata.local_login). */
+  upstreams?: readonly UpstreamButton[];
+  localLogin?: boolean;
 };
 
 export function loginScreen(chrome: PageChrome, view: LoginView) {
@@ -33,20 +37,23 @@ export function loginScreen(chrome: PageChrome, view: LoginView) {
           {t("login.passkeyRefused")}
         </p>
       )}
-      <LoginForm
-        challenge={view.challenge}
-        csrf={view.csrf}
-        email={view.email}
-        error={view.failedBefore ? t("login.invalidCredentials") : undefined}
-        labels={{
-          email: t("login.email"),
-          password: t("login.password"),
-          remember: t("login.remember"),
-          submit: t("login.submit"),
-          cancel: t("login.cancel"),
-        }}
-        passkey={view.passkeyOptions === null ? undefined : { options: view.passkeyOptions, button: t("login.passkey"), cancelled: t("login.passkeyCancelled"), autofill: !view.passkeyFailed }}
-      />
+      <UpstreamButtons buttons={view.upstreams ?? []} locale={chrome.locale} beforeLocalForm={view.localLogin !== false} />
+      {view.localLogin !== false && (
+        <LoginForm
+          challenge={view.challenge}
+          csrf={view.csrf}
+          email={view.email}
+          error={view.failedBefore ? t("login.invalidCredentials") : undefined}
+          labels={{
+            email: t("login.email"),
+            password: t("login.password"),
+            remember: t("login.remember"),
+            submit: t("login.submit"),
+            cancel: t("login.cancel"),
+          }}
+          passkey={view.passkeyOptions === null ? undefined : { options: view.passkeyOptions, button: t("login.passkey"), cancelled: t("login.passkeyCancelled"), autofill: !view.passkeyFailed }}
+        />
+      )}
     </PageShell>
   );
 }

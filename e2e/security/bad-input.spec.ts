@@ -19,8 +19,14 @@ const routes = [
   "/account/passkeys/new",
   "/account/passkeys/rename",
   "/account/passkeys/remove",
+  "/login/upstream/start",
+  "/login/upstream/callback",
+  "/login/upstream/failed",
+  "/login/upstream/abandon",
+  "/login/upstream/link",
+  "/login/upstream/link/submit",
 ];
-const params = ["login_challenge", "consent_challenge", "logout_challenge", "error", "error_description", "challenge", "csrf", "action", "code", "credential", "name", "id", "remember"];
+const params = ["login_challenge", "consent_challenge", "logout_challenge", "error", "error_description", "challenge", "csrf", "action", "code", "credential", "name", "id", "remember", "provider", "state", "reason", "password"];
 const text = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: "grapheme", maxLength: 40 }),

@@ -160,6 +160,30 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable("spent_passkey_challenges").execute();
     },
   },
+  /**
+   * Sign-in through upstream OpenID providers: each link ties an upstream's stable subject to
+   * one account. What the upstream reported at the last sign-in through it (its own acr and
+   * amr) is kept with the link.
+   */
+  "2026-11-28-06-upstream-links": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("upstream_links")
+        .addColumn("provider", "text", (c) => c.notNull())
+        .addColumn("upstream_subject", "text", (c) => c.notNull())
+        .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("last_used_at", "text")
+        .addColumn("last_acr", "text")
+        .addColumn("last_amr", "text")
+        .addPrimaryKeyConstraint("upstream_links_pk", ["provider", "upstream_subject"])
+        .execute();
+      await db.schema.createIndex("upstream_links_user").on("upstream_links").column("user_id").execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("upstream_links").execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

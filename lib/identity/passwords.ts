@@ -11,8 +11,14 @@ export function hashPassword(password: string): Promise<string> {
 // Checked when the account does not exist, so that an unknown email costs as long as a wrong password.
 let dummyHash: Promise<string> | undefined;
 
+/**
+ * Stored instead of a hash for an account made by an upstream sign-in: no
+ * password matches it, and checking one costs as long as a wrong password.
+ */
+export const noPassword = "!no-password";
+
 export async function verifyPassword(storedHash: string | undefined, password: string): Promise<boolean> {
-  if (!storedHash) {
+  if (!storedHash || storedHash === noPassword) {
     dummyHash ??= hashPassword("not a real password");
     const dummy = await dummyHash;
     await hashSlots.run(() => verify(dummy, password)).catch(() => false);

@@ -87,6 +87,17 @@ export interface LoginSessionLevelsTable {
   expires_at: string;
 }
 
+/** An upstream's subject linked to an account; last_amr is a JSON array. */
+export interface UpstreamLinksTable {
+  provider: string;
+  upstream_subject: string;
+  user_id: string;
+  created_at: string;
+  last_used_at: string | null;
+  last_acr: string | null;
+  last_amr: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   rate_limits: RateLimitsTable;
@@ -96,4 +107,5 @@ export interface Database {
   passkeys: PasskeysTable;
   login_session_levels: LoginSessionLevelsTable;
   spent_passkey_challenges: SpentPasskeyChallengesTable;
+  upstream_links: UpstreamLinksTable;
 }

@@ -1,16 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { achievedBy, nextSignInStep, requiredLevel } from "./levels";
+import { achievedBy, nextSignInStep, requiredLevel, withSecondFactor } from "./levels";
 
 describe("achievedBy", () => {
   it.each([
     [{ kind: "password" } as const, { acr: "1", amr: ["pwd"] }],
-    [{ kind: "password_and_totp" } as const, { acr: "2", amr: ["pwd", "otp", "mfa"] }],
-    [{ kind: "password_and_recovery_code" } as const, { acr: "2", amr: ["pwd", "mfa"] }],
     [{ kind: "passkey", hardware: true, userVerified: true } as const, { acr: "2", amr: ["hwk", "user"] }],
     [{ kind: "passkey", hardware: false, userVerified: true } as const, { acr: "2", amr: ["swk", "user"] }],
     [{ kind: "passkey", hardware: true, userVerified: false } as const, { acr: "1", amr: ["hwk"] }],
   ])("%j reports %j", (proof, achieved) => {
     expect(achievedBy(proof)).toEqual(achieved);
+  });
+});
+
+describe("withSecondFactor", () => {
+  it("adds otp and mfa for the app's code, mfa alone for a recovery code, after whatever the first factor was", () => {
+    expect(withSecondFactor({ acr: "1", amr: ["pwd"] }, "totp")).toEqual({ acr: "2", amr: ["pwd", "otp", "mfa"] });
+    expect(withSecondFactor({ acr: "1", amr: ["pwd"] }, "recovery_code")).toEqual({ acr: "2", amr: ["pwd", "mfa"] });
+    expect(withSecondFactor({ acr: "1", amr: ["fed"] }, "totp")).toEqual({ acr: "2", amr: ["fed", "otp", "mfa"] });
+    expect(withSecondFactor({ acr: "1", amr: ["fed", "pwd"] }, "recovery_code")).toEqual({ acr: "2", amr: ["fed", "pwd", "mfa"] });
   });
 });
 

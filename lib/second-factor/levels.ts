@@ -6,25 +6,27 @@
 export type Level = "1" | "2";
 export type Achieved = { acr: Level; amr: string[] };
 
-export type Proof =
-  | { kind: "password" }
-  | { kind: "password_and_totp" }
-  | { kind: "password_and_recovery_code" }
-  | { kind: "passkey"; hardware: boolean; userVerified: boolean };
+export type Proof = { kind: "password" } | { kind: "passkey"; hardware: boolean; userVerified: boolean };
 
 export function achievedBy(proof: Proof): Achieved {
   switch (proof.kind) {
     case "password":
       return { acr: "1", amr: ["pwd"] };
-    case "password_and_totp":
-      return { acr: "2", amr: ["pwd", "otp", "mfa"] };
-    case "password_and_recovery_code":
-      return { acr: "2", amr: ["pwd", "mfa"] };
     case "passkey": {
       const key = proof.hardware ? "hwk" : "swk";
       return proof.userVerified ? { acr: "2", amr: [key, "user"] } : { acr: "1", amr: [key] };
     }
   }
+}
+
+/**
+ * A first factor (a password, an upstream sign-in) followed by the second
+ * step: the app's code adds "otp", a recovery code only "mfa", since RFC 8176
+ * has no method name for a one-time code read from paper.
+ */
+export function withSecondFactor(first: Achieved, factor: "totp" | "recovery_code"): Achieved {
+  const added = factor === "totp" ? ["otp", "mfa"] : ["mfa"];
+  return { acr: "2", amr: [...first.amr.filter((method) => !added.includes(method)), ...added] };
 }
 
 /**

@@ -18,12 +18,38 @@ const flowSessionSchema = z.object({
       challengeHash: z.string(),
       subject: z.string(),
       remember: z.boolean(),
+      /** What the first step proved (RFC 8176 names): a password, an upstream sign-in, or both. */
+      amr: z.array(z.string().max(16)).max(8).default(["pwd"]),
       /** Epoch milliseconds after which the password must be typed again. */
       until: z.number(),
     })
     .optional(),
   /** A sign-in just finished with a recovery code: how many are left, and Hydra's next URL to continue to. */
   recoveryCodeUsed: z.object({ left: z.number(), continueTo: z.string() }).optional(),
+  /** A sign-in under way at an upstream provider: what its answer must match (lib/upstream). */
+  upstream: z
+    .object({
+      provider: z.string(),
+      challengeHash: z.string(),
+      state: z.string(),
+      nonce: z.string().optional(),
+      verifier: z.string(),
+      until: z.number(),
+    })
+    .optional(),
+  /** An upstream identity whose email belongs to an account: linked once that account's password is typed. */
+  upstreamLink: z
+    .object({
+      challengeHash: z.string(),
+      provider: z.string(),
+      upstreamSubject: z.string(),
+      userId: z.string(),
+      email: z.string(),
+      acr: z.string().optional(),
+      amr: z.array(z.string()),
+      until: z.number(),
+    })
+    .optional(),
 });
 
 export type FlowSession = z.infer<typeof flowSessionSchema>;

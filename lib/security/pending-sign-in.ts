@@ -4,7 +4,8 @@ import type { FlowSession } from "./flow-session";
 /** How long a right password waits for its second step. */
 const pendingForMs = 10 * 60_000;
 
-export type PendingSignIn = { subject: string; remember: boolean };
+/** Who proved a first factor at this challenge, and how (`amr`, e.g. ["pwd"] or ["fed"]). */
+export type PendingSignIn = { subject: string; remember: boolean; amr: string[] };
 
 const challengeHash = (challenge: string) => createHash("sha256").update(challenge).digest("base64url");
 
@@ -17,7 +18,7 @@ export function withPendingSignIn(session: FlowSession, challenge: string, pendi
 export function pendingSignIn(session: FlowSession | undefined, challenge: string, now: number): PendingSignIn | undefined {
   const pending = session?.pending;
   if (!pending || pending.until <= now || pending.challengeHash !== challengeHash(challenge)) return undefined;
-  return { subject: pending.subject, remember: pending.remember };
+  return { subject: pending.subject, remember: pending.remember, amr: pending.amr };
 }
 
 export function withoutPendingSignIn(session: FlowSession): FlowSession {

@@ -3,6 +3,7 @@ import { html } from "@/components/html";
 import { type LoginView, loginScreen } from "@/components/screens/login-screen";
 import { serveFlowPage } from "@/lib/server/serve";
 import * as passkey from "@/lib/server/steps/passkey";
+import { upstreamLoginChoices } from "@/lib/server/steps/upstream";
 
 export const config = { api: { bodyParser: false } };
 
@@ -20,6 +21,7 @@ export default serveFlowPage({
     passkeyOptions: passkeyOptions && JSON.stringify(passkeyOptions),
     reason: decision.reason ?? null,
     expectedEmail: decision.expectedEmail ?? null,
+    ...upstreamLoginChoices(request),
   }),
   html: html(loginScreen),
   passkeyScript: (shown) => shown.passkeyOptions !== null,

@@ -90,7 +90,7 @@ export async function submit(form: LoginForm, context: SubmitContext): Promise<S
   if (next.kind === "done") return redirectTo(await acceptProved(request, user.id, passwordOnly, form.remember));
   return {
     ...redirectTo(secondStepPageUrl(form.challenge)),
-    session: withPendingSignIn(context.session, form.challenge, { subject: user.id, remember: form.remember }, Date.now()),
+    session: withPendingSignIn(context.session, form.challenge, { subject: user.id, remember: form.remember, amr: passwordOnly.amr }, Date.now()),
   };
 }
 

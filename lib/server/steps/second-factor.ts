@@ -9,7 +9,7 @@ import { metrics } from "@/lib/observability/metrics";
 import type { FlowSession } from "@/lib/security/flow-session";
 import { pendingSignIn, withoutPendingSignIn } from "@/lib/security/pending-sign-in";
 import { isHydraRedirect } from "@/lib/security/redirects";
-import { type Achieved, achievedBy } from "@/lib/second-factor/levels";
+import { type Achieved, withSecondFactor } from "@/lib/second-factor/levels";
 import { readSecondStepCode } from "@/lib/second-factor/second-step";
 import { sessionLevel, spendRecoveryCode, spendTotpStep, totpOf, unusedRecoveryCodes } from "@/lib/second-factor/store";
 import type { SecondStepForm } from "@/lib/validations/flow-input";
@@ -35,7 +35,7 @@ async function signingIn(request: LoginRequest, session: FlowSession | undefined
   const subject = pending?.subject ?? (request.skip ? request.subject : undefined);
   const user = subject ? await findUserById(subject) : undefined;
   if (!user) return undefined;
-  if (pending) return { user, remember: pending.remember, fresh: true, proved: passwordOnly };
+  if (pending) return { user, remember: pending.remember, fresh: true, proved: { acr: "1", amr: pending.amr } };
   const proved = request.sessionId ? await sessionLevel(request.sessionId, new Date()) : undefined;
   return { user, remember: true, fresh: false, proved: proved ?? passwordOnly };
 }
@@ -85,7 +85,7 @@ export async function submit(form: SecondStepForm, context: SubmitContext): Prom
   }
   await throttle.clear(who.user.email, context.clientAddress);
   await resealIfRotated(who.user.id, factor.sealed, secret);
-  const achieved = achievedBy({ kind: code.kind === "totp" ? "password_and_totp" : "password_and_recovery_code" });
+  const achieved = withSecondFactor(who.proved, code.kind === "totp" ? "totp" : "recovery_code");
   const next = await acceptProved(request, who.user.id, achieved, who.remember);
   const session = withoutPendingSignIn(context.session);
   if (code.kind === "totp") return { ...redirectTo(next), session };

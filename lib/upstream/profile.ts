@@ -1,0 +1,40 @@
+import type { ClaimMapping } from "./config";
+
+/** Who the upstream says the person is, in our terms, from its claims through the provider's mapping. */
+export type UpstreamProfile = {
+  email?: string;
+  emailVerified: boolean;
+  name?: string;
+  givenName?: string;
+  familyName?: string;
+  locale?: string;
+  picture?: string;
+};
+
+const text = (value: unknown, max: number): string | undefined => (typeof value === "string" && value.trim() !== "" && value.length <= max ? value.trim() : undefined);
+
+/** Only what looks like an address: the upstream's claims are data, not trusted input. */
+const email = (value: unknown): string | undefined => {
+  const candidate = text(value, 320);
+  return candidate && /^[^\s@]+@[^\s@]+$/.test(candidate) ? candidate : undefined;
+};
+
+/** Some providers send email_verified as the string "true" (OpenID Connect Core §5.1 says boolean). */
+const verified = (value: unknown): boolean => value === true || value === "true";
+
+export function mapProfile(claims: Record<string, unknown>, mapping: ClaimMapping): UpstreamProfile {
+  const from = (ours: keyof ClaimMapping) => {
+    const theirs = mapping[ours];
+    return theirs === undefined ? undefined : claims[theirs];
+  };
+  const picture = text(from("picture"), 2000);
+  return {
+    email: email(from("email")),
+    emailVerified: verified(from("email_verified")),
+    name: text(from("name"), 200),
+    givenName: text(from("given_name"), 200),
+    familyName: text(from("family_name"), 200),
+    locale: text(from("locale"), 35),
+    picture: picture && /^https:\/\//.test(picture) ? picture : undefined,
+  };
+}
