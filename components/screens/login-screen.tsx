@@ -4,6 +4,7 @@ import type { PageChrome } from "@/lib/page-chrome";
 import { ClientCard, type ClientCardInfo, clientCardLabels } from "../client-card";
 import { LoginForm } from "../login-form";
 import { PageShell } from "../page-shell";
+import { SelfServiceLinks } from "../self-service-links";
 
 export type LoginView = {
   client: ClientCardInfo;
@@ -13,6 +14,8 @@ export type LoginView = {
   failedBefore: boolean;
   reason: ReauthenticationReason | null;
   expectedEmail: string | null;
+  /** Which self-service links the page offers. */
+  selfService?: { reset: boolean; register: boolean };
 };
 
 export function loginScreen(chrome: PageChrome, view: LoginView) {
@@ -36,6 +39,12 @@ export function loginScreen(chrome: PageChrome, view: LoginView) {
           submit: t("login.submit"),
           cancel: t("login.cancel"),
         }}
+      />
+      <SelfServiceLinks
+        challenge={view.challenge}
+        reset={view.selfService?.reset ?? false}
+        register={view.selfService?.register ?? false}
+        labels={{ nav: t("selfService.links.label"), forgot: t("selfService.links.forgot"), register: t("selfService.links.register") }}
       />
     </PageShell>
   );

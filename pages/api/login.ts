@@ -1,6 +1,7 @@
 import { clientCardInfo } from "@/components/client-card";
 import { html } from "@/components/html";
 import { type LoginView, loginScreen } from "@/components/screens/login-screen";
+import { config as appConfig } from "@/lib/config";
 import { serveFlowPage } from "@/lib/server/serve";
 import * as login from "@/lib/server/steps/login";
 
@@ -18,6 +19,7 @@ export default serveFlowPage({
     failedBefore: page.query.error === "invalid_credentials",
     reason: decision.reason ?? null,
     expectedEmail: decision.expectedEmail ?? null,
+    selfService: { reset: appConfig().selfService.passwordReset, register: appConfig().selfService.registration },
   }),
   html: html(loginScreen),
 });
