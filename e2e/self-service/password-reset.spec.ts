@@ -27,7 +27,7 @@ test.describe("password reset", () => {
     const mail = await stack.mail.waitFor(email);
     expect(mail.subject).toContain("Reset your password");
     await page.goto(linkIn(mail, "/reset-password"));
-    await page.getByLabel("New password").fill(strongPassword);
+    await page.getByLabel("New password", { exact: true }).fill(strongPassword);
     await page.getByRole("button", { name: "Save password" }).click();
     await expect(page.getByRole("status")).toHaveText("Your password was changed. You were signed out on all other devices and browsers.");
     await page.getByRole("button", { name: "Continue" }).click();
@@ -49,19 +49,17 @@ test.describe("password reset", () => {
     expect(reused.status()).toBe(410);
   });
 
-  test("the page for an existing and an unknown address is the same, and takes the same time", async ({ stack, browser }) => {
+  test("the page for an existing and an unknown address is the same, and takes the same time", async ({ stack, page }) => {
+    test.setTimeout(120_000);
     const known = uniqueEmail("known");
     await stack.addUser({ email: known, password: "a known password 123" });
     const ask = async (email: string) => {
-      const context = await browser.newContext();
-      const page = await context.newPage();
       await page.goto(`${stack.app.url}/forgot-password`);
       await page.getByLabel("Email address").fill(email);
       const started = performance.now();
       const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith("/forgot-password/submit")), page.getByRole("button", { name: "Send link" }).click()]);
       const ms = performance.now() - started;
       const answer = { status: response.status(), text: await page.locator("main").innerText(), ms };
-      await context.close();
       return answer;
     };
     const existing: number[] = [];
