@@ -7,6 +7,7 @@ test.use({ stackOptions: { appEnv: { ALLOW_REGISTRATION: "on", EMAIL_LINK_TTL: "
 
 test.describe("self-service links and pages", () => {
   test("an expired reset link gets a clear page", async ({ page, stack }) => {
+    test.setTimeout(90_000);
     const email = uniqueEmail("expiry");
     await stack.addUser({ email, password: "a known password 123" });
     await page.goto(`${stack.app.url}/forgot-password`);
@@ -21,6 +22,7 @@ test.describe("self-service links and pages", () => {
 
   for (const locale of ["en", "de", "fr", "es", "ar"]) {
     test(`the pages and the e-mail are in ${locale}, pass axe, and work without JavaScript`, async ({ browser, stack }) => {
+      test.setTimeout(180_000);
       const context = await browser.newContext({ javaScriptEnabled: false, locale });
       const page = await context.newPage();
       await page.goto(stack.rp.startUrl());

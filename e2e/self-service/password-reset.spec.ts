@@ -6,6 +6,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 test.describe("password reset", () => {
   test("a reset ends the other browser's session, the old password fails and the new one works", async ({ page, browser, stack }) => {
+    test.setTimeout(120_000);
     const email = uniqueEmail("reset");
     await stack.addUser({ email, password: "the old password 123" });
 
