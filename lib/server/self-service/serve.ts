@@ -52,6 +52,7 @@ export function serveSelfServiceForm<F extends { csrf: string; challenge?: strin
     }
     if (outcome.session) exchange.keepSession(outcome.session);
     await exchange.respond(outcome.answer);
-    if (outcome.after) await outcome.after().catch((error: unknown) => log().error({ err: error }, "self-service e-mail failed"));
+    // Not awaited: Next finishes the response only when the handler returns, and the answer must not wait for the e-mail.
+    if (outcome.after) void outcome.after().catch((error: unknown) => log().error({ err: error }, "self-service e-mail failed"));
   });
 }
