@@ -74,6 +74,15 @@ const envSchema = z
       .regex(/^[a-z0-9.-]+(:\d{1,5})?$/i, "a host name, with a port if it has one, e.g. admin.example.com")
       .optional(),
     ADMIN_REAUTH_MAX_AGE: z.coerce.number().int().min(1).max(24 * 3600).default(15 * 60),
+    SMTP_URL: z
+      .string()
+      .refine((value) => value === "log" || /^smtps?:\/\/[^\s]+$/.test(value), "must be an smtp:// or smtps:// URL, or log")
+      .optional(),
+    MAIL_FROM: z.string().min(3).max(320).optional(),
+    ALLOW_REGISTRATION: z.enum(["on", "off"]).default("off"),
+    PASSWORD_RESET: z.enum(["on", "off"]).optional(),
+    REQUIRE_VERIFIED_EMAIL: z.enum(["on", "off"]).optional(),
+    EMAIL_LINK_TTL: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(3600),
     // Kept exactly as Hydra states it, trailing slash included: next-auth compares it with the ID token's iss.
     HYDRA_ISSUER: z
       .string()
@@ -87,6 +96,9 @@ const envSchema = z
     }
     if (!env.SESSION_SECRET && !env.SESSION_SECRETS) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required (or SESSION_SECRETS)" });
+    }
+    for (const name of ["ALLOW_REGISTRATION", "PASSWORD_RESET"] as const) {
+      if (env[name] === "on" && !env.SMTP_URL) ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: `is required with ${name}=on (its e-mails are sent through it)` });
     }
     if (env.ORY_API_KEY && !env.ORY_PROJECT_URL) {
       ctx.addIssue({ code: "custom", path: ["ORY_PROJECT_URL"], message: "is required with ORY_API_KEY" });
@@ -118,6 +130,8 @@ export type AppConfig = {
   admin: AdminConfig | null;
   /** Passkey sign-in and their management on the account page; null when turned off. */
   passkeys: PasskeyConfig | null;
+  /** Registration, e-mail verification and password reset: what is on, and how e-mail is sent. */
+  selfService: SelfServiceConfig;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** Where Prometheus metrics are served (a port of their own, off when unset). */
   metricsPort?: number;
@@ -142,6 +156,17 @@ export type PasskeyConfig = {
   origin: string;
   /** Keys the stateless ceremony challenges (lib/second-factor/passkey-challenge.ts). */
   challengeKey: string;
+};
+
+export type SelfServiceConfig = {
+  /** SMTP_URL and MAIL_FROM; "log" writes messages to the log instead (development only). Null: no e-mail is sent. */
+  mail: { url: string; from: string } | null;
+  registration: boolean;
+  passwordReset: boolean;
+  /** An account whose e-mail address is not verified cannot finish a sign-in. */
+  requireVerifiedEmail: boolean;
+  /** Seconds an e-mailed link or code stays usable. */
+  linkTtlSeconds: number;
 };
 
 export type AdminConfig = {
@@ -232,6 +257,15 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       e.PASSKEYS === "off"
         ? null
         : { rpId: new URL(e.APP_URL).hostname, origin: new URL(e.APP_URL).origin, challengeKey: derivedSecret(sessionSecrets, "passkey-challenge-key") },
+    selfService: {
+      mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM ?? `no-reply@${new URL(e.APP_URL).hostname}` } : null,
+      registration: e.ALLOW_REGISTRATION === "on",
+      // Needs only a way to send mail: on wherever SMTP_URL is set, unless turned off.
+      passwordReset: (e.PASSWORD_RESET ?? (e.SMTP_URL ? "on" : "off")) === "on",
+      // Registration on means addresses typed by anyone: they must be proved before they sign in.
+      requireVerifiedEmail: (e.REQUIRE_VERIFIED_EMAIL ?? e.ALLOW_REGISTRATION) === "on",
+      linkTtlSeconds: e.EMAIL_LINK_TTL,
+    },
     logLevel: e.LOG_LEVEL,
     metricsPort: e.METRICS_PORT,
   };

@@ -93,7 +93,8 @@ try {
     databasePath: process.env.DATABASE_PATH || join(dataDir, "accounts.sqlite"),
     sessionSecret: process.env.SESSION_SECRET || persistentSecret("session-secret"),
     // The demo has the admin console, and its user is an admin.
-    env: { ADMIN_CONSOLE: "on", ...shellEnv },
+    // E-mails go to the log in the demo: its links and codes are printed there.
+    env: { ADMIN_CONSOLE: "on", ALLOW_REGISTRATION: "on", SMTP_URL: "log", ...shellEnv },
     logFile: join(logDir, "app.log"),
   };
   const seeded = await seedUser({ ...defaultUser, databasePath: appOptions.databasePath, env: appEnvironment(appOptions), ifAbsent: true });

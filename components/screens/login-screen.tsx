@@ -5,6 +5,7 @@ import { ClientCard, type ClientCardInfo, clientCardLabels } from "../client-car
 import { LoginForm } from "../login-form";
 import { PageShell } from "../page-shell";
 import { type UpstreamButton, UpstreamButtons } from "../upstream-buttons";
+import { SelfServiceLinks } from "../self-service-links";
 
 export type LoginView = {
   client: ClientCardInfo;
@@ -21,6 +22,8 @@ export type LoginView = {
   /** "Continue with …" for each upstream this client allows; and whether the email and password form is shown (metadata.local_login). */
   upstreams?: readonly UpstreamButton[];
   localLogin?: boolean;
+  /** Which self-service links the page offers. */
+  selfService?: { reset: boolean; register: boolean };
 };
 
 export function loginScreen(chrome: PageChrome, view: LoginView) {
@@ -52,6 +55,14 @@ export function loginScreen(chrome: PageChrome, view: LoginView) {
             cancel: t("login.cancel"),
           }}
           passkey={view.passkeyOptions === null ? undefined : { options: view.passkeyOptions, button: t("login.passkey"), cancelled: t("login.passkeyCancelled"), autofill: !view.passkeyFailed }}
+        />
+      )}
+      {view.localLogin !== false && (
+        <SelfServiceLinks
+          challenge={view.challenge}
+          reset={view.selfService?.reset ?? false}
+          register={view.selfService?.register ?? false}
+          labels={{ nav: t("selfService.links.label"), forgot: t("selfService.links.forgot"), register: t("selfService.links.register") }}
         />
       )}
     </PageShell>

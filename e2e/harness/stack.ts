@@ -6,6 +6,7 @@ import { appEnvironment, randomSecret, startApp, type App, type StartAppOptions 
 import { createRpClient, type OAuth2Client, type RpClientOptions } from "./clients";
 import { startHydra, type Hydra, type StartHydraOptions } from "./hydra";
 import { startNginx } from "./nginx";
+import { type MailCatcher, startMailCatcher } from "./mail";
 import { freePorts } from "./ports";
 import { postgresDatabases } from "./postgres";
 import { startRp, type RelyingParty } from "./rp";
@@ -57,6 +58,8 @@ export interface Stack {
   /** The default client, registered with the RP; `client_secret` included. */
   client: OAuth2Client;
   user: typeof defaultUser;
+  /** The SMTP server the app sends its e-mail to, and what it captured. */
+  mail: MailCatcher;
   /** The app's calls to Hydra's admin API, when started with countAdminCalls. */
   adminCalls: AdminCounter | undefined;
   /** The stack's temp dir (app database, Hydra file DSN). */
@@ -109,6 +112,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       adminCalls = counter;
     }
 
+    const mail = await startMailCatcher();
+    stoppers.push(() => mail.stop());
+
     const appOptions: StartAppOptions = {
       port: appPort!,
       hydra: { publicUrl: hydra.publicUrl, adminUrl: adminCalls?.url ?? hydra.adminUrl },
@@ -116,6 +122,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       sessionSecret: randomSecret(),
       server: options.server,
       env: {
+        SMTP_URL: mail.url,
+        MAIL_FROM: "Sign-in <no-reply@example.test>",
         ...(postgres ? { DATABASE_URL: postgres.app } : {}),
         // Behind nginx the client is the last X-Forwarded-For entry nginx appends.
         ...(instanceCount > 1 ? { TRUST_PROXY_HOPS: "1", APP_URL: appUrl } : {}),
@@ -151,7 +159,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     };
     const grantAdmin = (email: string) => grantRole({ email, role: "admin", databasePath, env: appEnvironment(appOptions) });
 
-    return { hydra, app, instances, databaseUrl: postgres?.app, rp, client, user: defaultUser, adminCalls, dataDir, databasePath, addClient, addUser, grantAdmin, stop };
+    return { hydra, app, instances, databaseUrl: postgres?.app, rp, client, user: defaultUser, mail, adminCalls, dataDir, databasePath, addClient, addUser, grantAdmin, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -184,6 +184,30 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable("upstream_links").execute();
     },
   },
+  /**
+   * E-mailed links and codes (registration, verification, password reset): only the SHA-256 of
+   * the link's random token and a keyed hash of the code are kept, each usable once until it expires.
+   */
+  "2026-11-28-07-email-tokens": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("email_tokens")
+        .addColumn("token_hash", "text", (c) => c.primaryKey())
+        .addColumn("purpose", "text", (c) => c.notNull())
+        .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
+        .addColumn("code_hash", "text")
+        .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("login_challenge", "text")
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("expires_at", "text", (c) => c.notNull())
+        .addColumn("used_at", "text")
+        .execute();
+      await db.schema.createIndex("email_tokens_user").on("email_tokens").columns(["user_id", "purpose"]).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("email_tokens").execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -98,7 +98,24 @@ export interface UpstreamLinksTable {
   last_amr: string | null;
 }
 
+/** A link (and, for verification, a code) sent by e-mail; only hashes are kept. */
+export interface EmailTokensTable {
+  /** SHA-256 (base64url) of the link's random 32-byte token. */
+  token_hash: string;
+  purpose: string;
+  user_id: string;
+  /** HMAC-SHA256 of the typed code, keyed by the session secret: a short code's plain hash would fall to a dictionary. */
+  code_hash: string | null;
+  attempts: Generated<number>;
+  /** The login challenge to come back to after the link, kept here rather than in the link. */
+  login_challenge: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface Database {
+  email_tokens: EmailTokensTable;
   users: UsersTable;
   rate_limits: RateLimitsTable;
   audit_log: AuditLogTable;

@@ -130,6 +130,22 @@ export async function changePassword(id: string, current: string, next: string, 
   return "changed";
 }
 
+/** An e-mailed link or code came back: the address is the person's. */
+export async function markEmailVerified(id: string, database?: Kysely<Database>): Promise<void> {
+  const store = database ?? (await db());
+  await store.updateTable("users").set({ email_verified: 1, updated_at: new Date().toISOString() }).where("id", "=", id).execute();
+}
+
+/** A password reset through an e-mailed link: no current password to check. */
+export async function resetPassword(id: string, password: string, database?: Kysely<Database>): Promise<void> {
+  const store = database ?? (await db());
+  await store
+    .updateTable("users")
+    .set({ password_hash: await hashPassword(password), email_verified: 1, updated_at: new Date().toISOString() })
+    .where("id", "=", id)
+    .execute();
+}
+
 /** Ends every account-page session of `id` begun before `at`: the next request of each is signed out. */
 export async function endSessions(id: string, at: Date, database?: Kysely<Database>): Promise<void> {
   const store = database ?? (await db());

@@ -5,7 +5,7 @@ import { processWide } from "./process-wide";
  * What a handler answers, as a label: each flow's page and form post, and
  * every other page (home, Hydra's error page, problem pages, unknown paths).
  */
-export type FlowStep = `${"login" | "consent" | "logout" | "account" | "admin"}_${"page" | "submit"}` | "other_page";
+export type FlowStep = `${"login" | "consent" | "logout" | "account" | "admin" | "self_service"}_${"page" | "submit"}` | "other_page";
 
 /** Hydra calls by duration; a flow hop makes one to three, each normally 1–20 ms. */
 const hydraBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1];

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
-export type CsrfPurpose = "login" | "consent" | "logout" | "account" | "admin";
+export type CsrfPurpose = "login" | "consent" | "logout" | "account" | "admin" | "self_service";
 
 /**
  * A form token bound to the browser's flow session and to one challenge (the

@@ -24,6 +24,18 @@ const flowSessionSchema = z.object({
       until: z.number(),
     })
     .optional(),
+  /**
+   * Registration, verification and password reset in this browser: the address a
+   * code is for, the login challenge's hash (a link continues the flow only in
+   * the browser that asked for it), and an account whose password was just reset.
+   */
+  selfService: z
+    .object({
+      email: z.string().optional(),
+      challengeHash: z.string().optional(),
+      proved: z.object({ subject: z.string(), challengeHash: z.string(), until: z.number() }).optional(),
+    })
+    .optional(),
   /** A sign-in just finished with a recovery code: how many are left, and Hydra's next URL to continue to. */
   recoveryCodeUsed: z.object({ left: z.number(), continueTo: z.string() }).optional(),
   /** A sign-in under way at an upstream provider: what its answer must match (lib/upstream). */

@@ -54,7 +54,7 @@ export function signInThrottle(store: "memory" | Store): SignInThrottle {
   };
 }
 
-function limiterFactory(store: "memory" | Store): (options: LimiterOptions) => Limiter {
+export function limiterFactory(store: "memory" | Store): (options: LimiterOptions) => Limiter {
   if (store === "memory") return (options) => new RateLimiterMemory(options);
   // The table is made by our migrations (lib/identity/migrations.ts), on both databases.
   const shared = { tableName: "rate_limits", tableCreated: true, clearExpiredByTimeout: false };

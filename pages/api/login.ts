@@ -1,6 +1,7 @@
 import { clientCardInfo } from "@/components/client-card";
 import { html } from "@/components/html";
 import { type LoginView, loginScreen } from "@/components/screens/login-screen";
+import { config as appConfig } from "@/lib/config";
 import { serveFlowPage } from "@/lib/server/serve";
 import * as passkey from "@/lib/server/steps/passkey";
 import { upstreamLoginChoices } from "@/lib/server/steps/upstream";
@@ -22,6 +23,7 @@ export default serveFlowPage({
     reason: decision.reason ?? null,
     expectedEmail: decision.expectedEmail ?? null,
     ...upstreamLoginChoices(request),
+    selfService: { reset: appConfig().selfService.passwordReset, register: appConfig().selfService.registration },
   }),
   html: html(loginScreen),
   passkeyScript: (shown) => shown.passkeyOptions !== null,

@@ -10,6 +10,7 @@ import { withPendingSignIn } from "@/lib/security/pending-sign-in";
 import type { Achieved } from "@/lib/second-factor/levels";
 import { hasSecondFactor, recordSessionLevel, sessionLevel } from "@/lib/second-factor/store";
 import type { LoginForm } from "@/lib/validations/flow-input";
+import { verificationNeeded } from "../self-service/mails";
 import { configuredSignInThrottle } from "../sign-in-throttle";
 import { type Shown, type StepStart, type StepSubmit, type SubmitContext, flowPageUrl, formTargets, redirectTo } from "./step";
 
@@ -86,6 +87,7 @@ export async function submit(form: LoginForm, context: SubmitContext): Promise<S
     };
   }
   await (await configuredSignInThrottle()).clear(form.email, context.clientAddress);
+  if (config().selfService.requireVerifiedEmail && !user.emailVerified) return verificationNeeded(user, form.challenge, context.session);
   const next = afterPassword(request, loginPolicy(), await accountHasSecondFactor(user.id));
   if (next.kind === "done") return redirectTo(await acceptProved(request, user.id, passwordOnly, form.remember));
   return {
