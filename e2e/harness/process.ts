@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 
 function findRepoRoot(): string {
@@ -129,4 +131,19 @@ export function baseEnv(): Env {
     if (process.env[key] !== undefined) env[key] = process.env[key];
   }
   return env;
+}
+
+/**
+ * A temp folder for what a harness starts, and the stops of what it started:
+ * `stop` runs them newest first, then removes the folder (kept with E2E_KEEP_DATA).
+ */
+export async function scratch(prefix: string): Promise<{ dataDir: string; stoppers: Array<() => Promise<void>>; stop: () => Promise<void> }> {
+  const dataDir = await mkdtemp(join(tmpdir(), prefix));
+  const stoppers: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const stopOne of stoppers.reverse()) await stopOne().catch(() => undefined);
+    stoppers.length = 0;
+    if (!process.env.E2E_KEEP_DATA) await rm(dataDir, { recursive: true, force: true });
+  };
+  return { dataDir, stoppers, stop };
 }

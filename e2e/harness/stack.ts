@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startAdminCounter, type AdminCounter } from "./admin-counter";
 import { appEnvironment, randomSecret, startApp, type App, type StartAppOptions } from "./app";
@@ -8,6 +6,7 @@ import { startHydra, type Hydra, type StartHydraOptions } from "./hydra";
 import { startNginx } from "./nginx";
 import { type MailCatcher, startMailCatcher } from "./mail";
 import { freePorts } from "./ports";
+import { scratch } from "./process";
 import { postgresDatabases } from "./postgres";
 import { startRp, type RelyingParty } from "./rp";
 import { defaultUser, grantRole, seedUser } from "./users";
@@ -79,14 +78,8 @@ export interface Stack {
  * so stacks in parallel workers never share state.
  */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const dataDir = await mkdtemp(join(tmpdir(), "hydra-provider-e2e-"));
+  const { dataDir, stoppers, stop } = await scratch("hydra-provider-e2e-");
   const databasePath = join(dataDir, "app.sqlite");
-  const stoppers: Array<() => Promise<void>> = [];
-  const stop = async () => {
-    for (const stopOne of stoppers.reverse()) await stopOne().catch(() => undefined);
-    stoppers.length = 0;
-    if (!process.env.E2E_KEEP_DATA) await rm(dataDir, { recursive: true, force: true });
-  };
 
   try {
     const instanceCount = options.instances ?? 1;

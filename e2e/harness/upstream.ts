@@ -1,10 +1,9 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { appEnvironment, randomSecret, startApp, type App, type StartAppOptions } from "./app";
 import { createClient } from "./clients";
 import { startHydra, type Hydra } from "./hydra";
 import { freePorts } from "./ports";
+import { scratch } from "./process";
 import { seedUser } from "./users";
 
 export interface UpstreamUser {
@@ -40,13 +39,7 @@ export interface Upstream {
 }
 
 export async function startUpstream(options: { users: UpstreamUser[] }): Promise<Upstream> {
-  const dataDir = await mkdtemp(join(tmpdir(), "hydra-provider-upstream-"));
-  const stoppers: Array<() => Promise<void>> = [];
-  const stop = async () => {
-    for (const stopOne of stoppers.reverse()) await stopOne().catch(() => undefined);
-    stoppers.length = 0;
-    if (!process.env.E2E_KEEP_DATA) await rm(dataDir, { recursive: true, force: true });
-  };
+  const { dataDir, stoppers, stop } = await scratch("hydra-provider-upstream-");
   try {
     const [appPort, publicPort, adminPort] = await freePorts(3);
     const appUrl = `http://127.0.0.1:${appPort}`;

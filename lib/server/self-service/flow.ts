@@ -31,7 +31,7 @@ export async function continueSignedIn(challenge: string, subject: string, sessi
     const request = await getLoginRequest(challenge);
     const next = afterPassword(request, loginPolicy(), await accountHasSecondFactor(subject));
     if (next.kind === "done") return { to: await acceptProved(request, subject, passwordOnly, false), session: rest };
-    return { to: secondStepPageUrl(challenge), session: withPendingSignIn(rest, challenge, { subject, remember: false }, Date.now()) };
+    return { to: secondStepPageUrl(challenge), session: withPendingSignIn(rest, challenge, { subject, remember: false, amr: passwordOnly.amr }, Date.now()) };
   } catch (error) {
     if (error instanceof HydraError && error.failure.kind !== "unavailable") return undefined;
     throw error;
