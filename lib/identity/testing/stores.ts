@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
-import { inject } from "vitest";
+import { afterAll, inject } from "vitest";
 import { type Store, openMemoryStore, openStore } from "../db";
 
 /** A fresh, empty PostgreSQL database on the test cluster (vitest.global-setup.ts). */
@@ -19,8 +19,23 @@ export async function freshPostgresUrl(): Promise<string> {
   return url.toString();
 }
 
+/**
+ * Stores a test file opened, closed after its last test even when a test did
+ * not: a better-sqlite3 database still open when a Node 24 worker exits is
+ * destroyed after Node's environment, which aborts the process.
+ */
+const opened: Store[] = [];
+afterAll(async () => {
+  await Promise.all(opened.splice(0).map((store) => store.db.destroy().catch(() => undefined)));
+});
+
+function tracked(store: Store): Store {
+  opened.push(store);
+  return store;
+}
+
 /** Both databases the app runs on, each opened fresh and migrated: run a test once per entry. */
 export const dialects: [string, () => Promise<Store>][] = [
-  ["SQLite", () => openMemoryStore()],
-  ["PostgreSQL", async () => openStore({ kind: "postgres", url: await freshPostgresUrl(), poolMax: 5, statementTimeoutMs: 5000 })],
+  ["SQLite", async () => tracked(await openMemoryStore())],
+  ["PostgreSQL", async () => tracked(await openStore({ kind: "postgres", url: await freshPostgresUrl(), poolMax: 5, statementTimeoutMs: 5000 }))],
 ];
