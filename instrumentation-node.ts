@@ -1,5 +1,6 @@
 import { branding } from "@/lib/branding/config";
 import { ConfigError, config } from "@/lib/config";
+import { log } from "@/lib/observability/log";
 import { serveMetrics } from "@/lib/observability/metrics-server";
 import { processWide } from "@/lib/observability/process-wide";
 import { handleShutdownSignals } from "@/lib/observability/shutdown";
@@ -19,6 +20,11 @@ try {
     process.exit(1);
   }
   throw error;
+}
+
+// better-sqlite3 12 aborts Node 24 processes now and then (README, "On Node 24, use PostgreSQL").
+if (config().database.kind === "sqlite" && Number(process.versions.node.split(".")[0]) >= 24) {
+  log().warn({ node: process.versions.node }, "SQLite on Node 24: better-sqlite3 12 can abort this process; set DATABASE_URL to use PostgreSQL");
 }
 
 // Once per process, even if this module is evaluated again (next dev reloads it).

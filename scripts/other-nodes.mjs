@@ -34,11 +34,22 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { ensureAppBuild, ensureHydra, ensureNodeModules, nextDistDir, root } from "./bootstrap.mjs";
-import { ensurePostgres } from "./postgres.mjs";
+import { ensurePostgres, startPostgres } from "./postgres.mjs";
 
 const cacheRoot = join(root, ".node-versions");
 const logRoot = join(root, "test-results", "other-nodes");
 const SMOKE_CHECKS = ["health routes", "first sign-in: login form, consent form, code exchange"];
+
+/**
+ * better-sqlite3 12 (the last major that runs on Node 20) aborts the process
+ * on Node 24 now and then: Node 24's node::ObjectWrap removes an environment
+ * cleanup hook in its destructor, and a statement collected when no
+ * environment is current fails that check ("Assertion failed: (env) !=
+ * nullptr"). From this major on, the accounts database under test is
+ * PostgreSQL, as the README asks of Node 24 deployments.
+ */
+const POSTGRES_ONLY_FROM = 24;
+const postgresOnly = (version) => Number(version.split(".")[0]) >= POSTGRES_ONLY_FROM;
 
 // Left out of the app copy: history, caches, logs, builds other than the one under test, and
 // node_modules, which is linked in separately. Also package-lock.json: a second lockfile below
@@ -253,14 +264,14 @@ function prepareApp(version, nodeDir, logDir, times) {
  * Vitest run by the Node under test in the app copy (its global setup starts PostgreSQL with
  * the copy's `pg`). The full output goes to vitest.log; failed tests are printed here.
  */
-function unitTests(nodeDir, appDir, logDir) {
+function unitTests(version, nodeDir, appDir, logDir) {
   const report = join(logDir, "vitest.json");
   const output = join(logDir, "vitest.log");
   const fd = openSync(output, "w");
   const result = spawnSync(
     join(nodeDir, "bin", "node"),
     ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
-    { cwd: appDir, stdio: ["ignore", fd, fd], env: nodeEnv(nodeDir) },
+    { cwd: appDir, stdio: ["ignore", fd, fd], env: nodeEnv(nodeDir, { ...process.env, ...(postgresOnly(version) ? { TEST_DIALECTS: "PostgreSQL" } : {}) }) },
   );
   closeSync(fd);
   let json;
@@ -337,6 +348,12 @@ async function smokeE2e(version, nodeDir, appDir, logDir) {
     const hydra = await h.startHydra({ appUrl, logFile: join(logDir, "hydra.log") });
     stoppers.push(() => hydra.stop());
     const env = nodeEnv(nodeDir, h.appEnvironment({ port: appPort, hydra, databasePath: join(dataDir, "accounts.sqlite") }));
+    if (postgresOnly(version)) {
+      const cluster = await startPostgres();
+      stoppers.push(() => cluster.stop());
+      env.DATABASE_URL = await cluster.createDatabase("accounts");
+      delete env.DATABASE_PATH;
+    }
 
     // The account is made by the app's own CLI, under the Node under test, as an operator would.
     const user = h.defaultUser;
@@ -433,7 +450,7 @@ export async function runOnOtherNodes({ versions = ["22", "24"] } = {}) {
       const appDir = prepareApp(result.version, nodeDir, logDir, times);
       log(`node ${result.version}: unit tests (output: ${join(logDir, "vitest.log")})`);
       try {
-        const unit = await timed(times, "unit", () => unitTests(nodeDir, appDir, logDir));
+        const unit = await timed(times, "unit", () => unitTests(result.version, nodeDir, appDir, logDir));
         result.unit = { passed: unit.passed, failed: unit.failed };
         if (unit.failed === 0 && unit.exitCode !== 0) errors.push(`vitest exited with ${unit.exitCode} and no failed test; output: ${unit.output}`);
       } catch (error) {
