@@ -1,15 +1,8 @@
+import type { User } from "@/lib/identity/user";
 import type { ClaimMapping } from "./config";
 
-/** Who the upstream says the person is, in our terms, from its claims through the provider's mapping. */
-export type UpstreamProfile = {
-  email?: string;
-  emailVerified: boolean;
-  name?: string;
-  givenName?: string;
-  familyName?: string;
-  locale?: string;
-  picture?: string;
-};
+/** Who the upstream says the person is, in our terms (the account's own fields), from its claims through the provider's mapping. */
+export type UpstreamProfile = Partial<Pick<User, "email" | "name" | "givenName" | "familyName" | "locale" | "picture">> & Pick<User, "emailVerified">;
 
 const text = (value: unknown, max: number): string | undefined => (typeof value === "string" && value.trim() !== "" && value.length <= max ? value.trim() : undefined);
 
