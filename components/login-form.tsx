@@ -1,14 +1,6 @@
 import { DecisionButtons, RememberCheckbox } from "./decision-buttons";
 import { HiddenFields } from "./hidden-fields";
-
-/** A passkey sign-in offered beside the password: the options for navigator.credentials.get() as JSON, and its texts. */
-export type PasskeyOffer = {
-  options: string;
-  button: string;
-  cancelled: string;
-  /** Off right after a passkey was refused, so an authenticator that answers autofill on its own cannot loop. */
-  autofill: boolean;
-};
+import { type PasskeyOffer, PasskeyControls, passkeyFormAttributes } from "./passkey-offer";
 
 type Props = {
   challenge: string;
@@ -33,7 +25,7 @@ export function LoginForm({ challenge, csrf, email, error, labels, passkey }: Pr
   // Both fields point at the one message, so a screen reader announces it from either.
   const errorLink = error ? { "aria-invalid": true, "aria-describedby": "login-error" } : {};
   return (
-    <form method="post" action="/login/submit" className="stack" {...(passkey ? { "data-passkey-sign-in": passkey.options, "data-passkey-autofill": passkey.autofill ? "on" : "off" } : {})}>
+    <form method="post" action="/login/submit" className="stack" {...passkeyFormAttributes(passkey)}>
       <HiddenFields challenge={challenge} csrf={csrf} />
       {error && (
         <p className="alert" role="alert" id="login-error">
@@ -63,19 +55,7 @@ export function LoginForm({ challenge, csrf, email, error, labels, passkey }: Pr
       />
       <RememberCheckbox label={labels.remember} />
       <DecisionButtons accept={labels.submit} reject={labels.cancel} />
-      {passkey && (
-        <>
-          <input type="hidden" name="credential" value="" />
-          <p className="alert" role="alert" data-passkey-error hidden>
-            {passkey.cancelled}
-          </p>
-          <div className="actions" data-passkey-offer hidden>
-            <button id="passkey" type="submit" formAction="/login/passkey" formNoValidate data-passkey-button>
-              {passkey.button}
-            </button>
-          </div>
-        </>
-      )}
+      {passkey && <PasskeyControls offer={passkey} action="/login/passkey" />}
     </form>
   );
 }

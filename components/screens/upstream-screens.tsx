@@ -3,6 +3,7 @@ import type { PageChrome } from "@/lib/page-chrome";
 import type { UpstreamFailure } from "@/lib/upstream/decisions";
 import { ClientCard, type ClientCardInfo, clientCardLabels } from "../client-card";
 import { HiddenFields } from "../hidden-fields";
+import { type PasskeyOffer, PasskeyControls, passkeyFormAttributes } from "../passkey-offer";
 import { PageShell } from "../page-shell";
 
 export type UpstreamFailedView = {
@@ -59,17 +60,28 @@ export type UpstreamLinkView = {
   email: string;
   provider: string;
   failedBefore: boolean;
+  /** A passkey was refused (not this account's, used before, too slow). */
+  passkeyFailed: boolean;
+  /** The options of a ceremony only this account's passkeys answer, as JSON; null when it has none or passkeys are off. */
+  passkeyOptions: string | null;
 };
 
-/** The existing account's password, before an upstream is linked to it (never merged silently). */
+/** The existing account's password or one of its passkeys, before an upstream is linked to it (never merged silently). */
 export function upstreamLinkScreen(chrome: PageChrome, view: UpstreamLinkView) {
   const t = translator(chrome.locale);
   const described = view.failedBefore ? { "aria-invalid": true, "aria-describedby": "link-error" } : {};
+  const passkey: PasskeyOffer | undefined =
+    view.passkeyOptions === null ? undefined : { options: view.passkeyOptions, button: t("login.upstream.linkPasskey"), cancelled: t("login.passkeyCancelled"), autofill: false };
   return (
     <PageShell chrome={chrome} title={t("login.upstream.linkTitle")}>
       <ClientCard client={view.client} labels={clientCardLabels(t)} />
-      <p>{t("login.upstream.linkIntro", { email: view.email, provider: view.provider })}</p>
-      <form method="post" action="/login/upstream/link/submit" className="stack">
+      <p>{t(passkey ? "login.upstream.linkIntroPasskey" : "login.upstream.linkIntro", { email: view.email, provider: view.provider })}</p>
+      {view.passkeyFailed && (
+        <p className="alert" role="alert" id="passkey-refused">
+          {t("login.upstream.linkPasskeyRefused", { email: view.email })}
+        </p>
+      )}
+      <form method="post" action="/login/upstream/link/submit" className="stack" {...passkeyFormAttributes(passkey)}>
         <HiddenFields challenge={view.challenge} csrf={view.csrf} />
         <input type="hidden" name="email" value={view.email} />
         {view.failedBefore && (
@@ -90,6 +102,7 @@ export function upstreamLinkScreen(chrome: PageChrome, view: UpstreamLinkView) {
             {t("login.upstream.linkCancel")}
           </button>
         </div>
+        {passkey && <PasskeyControls offer={passkey} action="/login/upstream/link/passkey" />}
       </form>
     </PageShell>
   );

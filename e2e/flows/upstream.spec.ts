@@ -2,6 +2,8 @@ import type { Page } from "@playwright/test";
 import { test as base, expect } from "../harness/fixtures";
 import type { Stack } from "../harness/stack";
 import { totpCode } from "@/lib/second-factor/totp";
+import { openAccount } from "../account/helpers";
+import { addAuthenticator, addPasskey, withoutPasskeyAutofill } from "../account/passkey-helpers";
 import { enrolAuthenticator } from "../account/two-factor-helpers";
 import { startUpstream, type Upstream, type UpstreamUser } from "../harness/upstream";
 import { expectNoAxeViolations } from "../ui/helpers";
@@ -14,6 +16,7 @@ const users = {
   noScript: { email: "noscript@upstream.test", password: "upstream noscript password" },
   denied: { email: "denied@upstream.test", password: "upstream denied password" },
   twoStep: { email: "two-step@upstream.test", password: "upstream two-step password" },
+  passkeyLink: { email: "passkey-link@upstream.test", password: "upstream passkey-link password" },
 } satisfies Record<string, UpstreamUser>;
 
 /**
@@ -125,6 +128,48 @@ test("an upstream email that belongs to an account links only after that account
   expect((await upstreamSignIn(page, stack, users.shared)).result).toBe("success");
   expect(stack.rp.lastTokens!.id_token_claims!.sub).toBe(localSub);
   expect(stack.rp.lastTokens!.id_token_claims!.amr).toEqual(["fed"]);
+});
+
+test("an upstream email that belongs to an account with a passkey links after one of its passkeys; a refused one links nothing", async ({ context, page, stack }) => {
+  test.setTimeout(120_000);
+  const local = { email: users.passkeyLink.email, password: "the local passkey-link password" };
+  await stack.addUser(local);
+  await withoutPasskeyAutofill(page);
+  await addAuthenticator(context, page);
+  await openAccount(page, stack, local);
+  await addPasskey(page, stack, "Link key");
+  await context.clearCookies();
+  stack.rp.reset();
+
+  await continueWithCorp(page, stack);
+  await signInAtUpstream(page, stack, users.passkeyLink);
+  await expect(page).toHaveURL(/\/login\/upstream\/link\?/);
+  await expect(page.locator("#passkey")).toBeVisible();
+  await expectNoAxeViolations(page, "the link page with a passkey");
+  const linkPage = page.url();
+
+  // An answer that is no passkey of this account, posted with the page's own form, is refused and links nothing.
+  await page.evaluate(() => {
+    const form = document.querySelector<HTMLFormElement>("form[data-passkey-sign-in]")!;
+    form.querySelector<HTMLInputElement>('input[name="credential"]')!.value = "{}";
+    form.requestSubmit(form.querySelector<HTMLButtonElement>("#passkey"));
+  });
+  await expect(page.locator("#passkey-refused")).toBeVisible();
+  await expectNoAxeViolations(page, "the link page after a refused passkey");
+  expect(stack.rp.callbacks).toHaveLength(0);
+  expect(new URL(page.url()).pathname).toBe(new URL(linkPage).pathname);
+
+  await page.locator("#passkey").click();
+  await allowConsent(page);
+  expect((await callbackResult(page, stack)).result).toBe("success");
+  const linked = stack.rp.lastTokens!.id_token_claims!;
+  expect(linked).toMatchObject({ acr: "2", amr: ["fed", "hwk", "user"] });
+
+  // Linked: the upstream alone signs in to the same account.
+  await context.clearCookies();
+  stack.rp.reset();
+  expect((await upstreamSignIn(page, stack, users.passkeyLink)).result).toBe("success");
+  expect(stack.rp.lastTokens!.id_token_claims!.sub).toBe(linked.sub);
 });
 
 test("an account with a second factor is asked for it after the upstream, at linking and at every later upstream sign-in", async ({ page, stack, browser }) => {

@@ -25,6 +25,7 @@ const routes = [
   "/login/upstream/abandon",
   "/login/upstream/link",
   "/login/upstream/link/submit",
+  "/login/upstream/link/passkey",
   "/register",
   "/register/submit",
   "/verify",

@@ -4,12 +4,12 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypt
  * A passkey ceremony's challenge (WebAuthn §13.4.3: random, at least 16
  * bytes, verified by the relying party) that needs no server state until it
  * is answered: 16 random bytes, the expiry, and an HMAC over them, the
- * ceremony's purpose and what it is bound to (a login challenge, or the
- * account adding a passkey). A challenge issued for one flow or account is
+ * ceremony's purpose and what it is bound to (a login challenge, a login
+ * challenge and the account to prove, or the account adding a passkey). A challenge issued for one flow or account is
  * worthless for another. It is made single use by recording it as spent
  * (lib/second-factor/passkey-store.ts spendPasskeyChallenge).
  */
-export type ChallengePurpose = "sign_in" | "register";
+export type ChallengePurpose = "sign_in" | "prove_account" | "register";
 
 export type ChallengeCheck = { kind: "valid"; expiresAt: Date } | { kind: "invalid" } | { kind: "expired" };
 

@@ -197,3 +197,29 @@ describe("passkey sign-in", () => {
     }
   });
 });
+
+describe("proving one account with a passkey", () => {
+  it("offers only the account's passkeys and accepts one of them, for this login and this account only", async () => {
+    const { user, key } = await accountWithPasskey();
+    const account = { userId: user.id, credentialIds: [key.id] };
+    const options = await signInOptions(rp, "login-8", Date.now(), account);
+    expect(options.allowCredentials).toEqual([expect.objectContaining({ id: key.id, type: "public-key" })]);
+    // The challenge is bound to the account: neither the login page's ceremony nor another account's takes it.
+    expect(await verifySignIn(rp, "login-8", key.assert(options.challenge, { counter: 1 }), new Date())).toEqual({ kind: "refused", reason: "not_verified" });
+    expect(await verifySignIn(rp, "login-8", key.assert(options.challenge, { counter: 1 }), new Date(), { userId: "another" })).toEqual({
+      kind: "refused",
+      reason: "wrong_user",
+    });
+    expect(await verifySignIn(rp, "login-8", key.assert(options.challenge, { counter: 1 }), new Date(), account)).toMatchObject({ kind: "verified", userId: user.id });
+    const onLoginPage = await signInChallenge("login-9");
+    expect(await verifySignIn(rp, "login-9", key.assert(onLoginPage, { counter: 2 }), new Date(), account)).toEqual({ kind: "refused", reason: "not_verified" });
+  });
+
+  it("refuses another account's passkey", async () => {
+    const { user } = await accountWithPasskey();
+    const other = await accountWithPasskey();
+    const account = { userId: user.id, credentialIds: [] };
+    const options = await signInOptions(rp, "login-10", Date.now(), account);
+    expect(await verifySignIn(rp, "login-10", other.key.assert(options.challenge, { counter: 1 }), new Date(), account)).toEqual({ kind: "refused", reason: "wrong_user" });
+  });
+});

@@ -23,14 +23,31 @@ export const userHandleOf = (userId: string) => Buffer.from(userId, "utf8").toSt
 const challengeBytes = (challenge: string) => new Uint8Array(Buffer.from(challenge, "base64url"));
 
 /**
- * The options of a sign-in with a discoverable credential (no allowCredentials:
- * the authenticator offers the passkeys it holds for this RP ID), bound to
- * this login challenge. User verification is required: a passkey alone is
- * then two factors (acr "2").
+ * One account's passkeys, when a flow must prove that account and no other
+ * (before an upstream is linked to it): the ceremony's challenge is bound to
+ * the account too, and only its credentials are offered.
  */
-export async function signInOptions(rp: PasskeyConfig, loginChallenge: string, now: number): Promise<PublicKeyCredentialRequestOptionsJSON> {
-  const challenge = issueChallenge({ key: rp.challengeKey, purpose: "sign_in", binding: loginChallenge, now });
-  return generateAuthenticationOptions({ rpID: rp.rpId, challenge: challengeBytes(challenge), userVerification: "required", timeout: challengeLifetimeMs });
+export type AccountToProve = { userId: string; credentialIds: readonly string[] };
+
+const signInBinding = (loginChallenge: string, account: Pick<AccountToProve, "userId"> | undefined) =>
+  account ? { purpose: "prove_account" as const, binding: `${loginChallenge}\0${account.userId}` } : { purpose: "sign_in" as const, binding: loginChallenge };
+
+/**
+ * The options of a sign-in bound to this login challenge: with a discoverable
+ * credential (no allowCredentials: the authenticator offers the passkeys it
+ * holds for this RP ID), or with the account's own passkeys when one account
+ * is to be proved. User verification is required: a passkey alone is then
+ * two factors (acr "2").
+ */
+export async function signInOptions(rp: PasskeyConfig, loginChallenge: string, now: number, account?: AccountToProve): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  const challenge = issueChallenge({ key: rp.challengeKey, ...signInBinding(loginChallenge, account), now });
+  return generateAuthenticationOptions({
+    rpID: rp.rpId,
+    challenge: challengeBytes(challenge),
+    userVerification: "required",
+    timeout: challengeLifetimeMs,
+    ...(account ? { allowCredentials: account.credentialIds.map((id) => ({ id })) } : {}),
+  });
 }
 
 export async function registrationOptions(
@@ -55,7 +72,7 @@ export async function registrationOptions(
 }
 
 /** Checks the challenge inside clientDataJSON for SimpleWebAuthn, and remembers the outcome for the refusal and the spending. */
-function challengeChecker(rp: PasskeyConfig, purpose: ChallengePurpose, binding: string, now: Date) {
+function challengeChecker(rp: PasskeyConfig, { purpose, binding }: { purpose: ChallengePurpose; binding: string }, now: Date) {
   const seen: { check: ChallengeCheck; challenge: string } = { check: { kind: "invalid" }, challenge: "" };
   return {
     seen,
@@ -70,18 +87,26 @@ function challengeChecker(rp: PasskeyConfig, purpose: ChallengePurpose, binding:
 /**
  * A sign-in's assertion (WebAuthn §7.2): a passkey we know, its user handle
  * the account's, this login's challenge not yet answered, our origin and RP
- * ID, the user verified, the signature valid, the counter moving forward.
+ * ID, the user verified, the signature valid, the counter moving forward;
+ * when one account is to be proved, a passkey of that account.
  * The challenge is spent before the login is accepted, so the same assertion
  * is refused here a second time, whatever Hydra does.
  */
-export async function verifySignIn(rp: PasskeyConfig, loginChallenge: string, credentialText: string, now: Date): Promise<SignInResult> {
+export async function verifySignIn(
+  rp: PasskeyConfig,
+  loginChallenge: string,
+  credentialText: string,
+  now: Date,
+  account?: Pick<AccountToProve, "userId">,
+): Promise<SignInResult> {
   const response = parseCredential(authenticationResponseSchema, credentialText);
   if (!response) return refused("malformed");
   const stored = await passkeyByCredentialId(response.id);
   if (!stored) return refused("unknown_credential");
+  if (account && stored.userId !== account.userId) return refused("wrong_user");
   // §7.2 step 6: the authenticator names whose credential it is; it must be the owner we have.
   if (response.response.userHandle !== undefined && response.response.userHandle !== userHandleOf(stored.userId)) return refused("wrong_user");
-  const { seen, expectedChallenge } = challengeChecker(rp, "sign_in", loginChallenge, now);
+  const { seen, expectedChallenge } = challengeChecker(rp, signInBinding(loginChallenge, account), now);
   let verification: Awaited<ReturnType<typeof verifyAuthenticationResponse>>;
   try {
     verification = await verifyAuthenticationResponse({
@@ -108,7 +133,7 @@ export async function verifySignIn(rp: PasskeyConfig, loginChallenge: string, cr
 export async function verifyRegistration(rp: PasskeyConfig, userId: string, name: string, credentialText: string, now: Date): Promise<RegistrationResult> {
   const response = parseCredential(registrationResponseSchema, credentialText);
   if (!response) return refused("malformed");
-  const { seen, expectedChallenge } = challengeChecker(rp, "register", userId, now);
+  const { seen, expectedChallenge } = challengeChecker(rp, { purpose: "register", binding: userId }, now);
   let verification: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
   try {
     verification = await verifyRegistrationResponse({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { achievedBy } from "@/lib/second-factor/levels";
 import { parseUpstreamProviders } from "./config";
-import { decideUpstreamArrival, failureOfUpstreamError, localLoginAllowed, promptNone, rejectionAfterFailure, upstreamsForClient } from "./decisions";
+import { decideUpstreamArrival, failureOfUpstreamError, federatedWith, localLoginAllowed, promptNone, rejectionAfterFailure, upstreamsForClient } from "./decisions";
 import { mapProfile } from "./profile";
 
 const secret = { clientId: "id", clientSecret: "secret" };
@@ -67,5 +68,12 @@ describe("failures", () => {
     expect(promptNone("https://hydra.example/oauth2/auth?prompt=none&client_id=a")).toBe(true);
     expect(promptNone("https://hydra.example/oauth2/auth?prompt=login")).toBe(false);
     expect(promptNone("not a url")).toBe(false);
+  });
+});
+
+describe("what linking proved", () => {
+  it("keeps the proof's level and adds fed", () => {
+    expect(federatedWith(achievedBy({ kind: "password" }))).toEqual({ acr: "1", amr: ["fed", "pwd"] });
+    expect(federatedWith(achievedBy({ kind: "passkey", hardware: true, userVerified: true }))).toEqual({ acr: "2", amr: ["fed", "hwk", "user"] });
   });
 });

@@ -6,8 +6,11 @@ import type { UpstreamProfile } from "./profile";
 /** What a sign-in through an upstream proved here: one factor, federated (RFC 8176 "fed"). */
 export const federated: Achieved = { acr: "1", amr: ["fed"] };
 
-/** An upstream sign-in followed by the existing account's password, to link the two. */
-export const federatedWithPassword: Achieved = { acr: "1", amr: ["fed", "pwd"] };
+/**
+ * An upstream sign-in followed by the existing account's own proof (its
+ * password, or a passkey), to link the two: the proof's level, and "fed".
+ */
+export const federatedWith = (proof: Achieved): Achieved => ({ acr: proof.acr, amr: ["fed", ...proof.amr.filter((method) => method !== "fed")] });
 
 /**
  * The upstreams a client's login page offers: all configured, or only those

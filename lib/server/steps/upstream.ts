@@ -1,13 +1,16 @@
 import { config } from "@/lib/config";
 import { levelAsked, reauthenticationReason } from "@/lib/flows/login";
 import { type Problem, type Redirect, outcomeOfHydraFailure, problem } from "@/lib/flows/problems";
+import { log } from "@/lib/observability/log";
 import { HydraError } from "@/lib/hydra/errors";
 import { type LoginRequest, getLoginRequest, rejectLogin } from "@/lib/hydra";
 import { authenticate, findUserByEmail, normaliseEmail } from "@/lib/identity/users";
 import { metrics } from "@/lib/observability/metrics";
 import { type FlowSession, newFlowSession } from "@/lib/security/flow-session";
 import { withPendingSignIn } from "@/lib/security/pending-sign-in";
-import { type Achieved, nextSignInStep } from "@/lib/second-factor/levels";
+import { type Achieved, achievedBy, nextSignInStep } from "@/lib/second-factor/levels";
+import { passkeysOf } from "@/lib/second-factor/passkey-store";
+import { signInOptions, verifySignIn } from "@/lib/second-factor/passkeys";
 import { type UpstreamChecks, UpstreamError, completeAuthorization, startAuthorization, upstreamRedirectUri } from "@/lib/upstream/client";
 import { type UpstreamProvider, upstreamProvider, upstreamProviders } from "@/lib/upstream/config";
 import {
@@ -15,19 +18,21 @@ import {
   decideUpstreamArrival,
   failureOfUpstreamError,
   federated,
-  federatedWithPassword,
+  federatedWith,
   localLoginAllowed,
   promptNone,
   rejectionAfterFailure,
   upstreamsForClient,
 } from "@/lib/upstream/decisions";
-import { upstreamInFlight, upstreamLinkPending, withUpstreamLink, withUpstreamStart, withoutUpstream, withoutUpstreamLink } from "@/lib/upstream/flow-state";
+import { type PendingLink, upstreamInFlight, upstreamLinkPending, withUpstreamLink, withUpstreamStart, withoutUpstream, withoutUpstreamLink } from "@/lib/upstream/flow-state";
 import { mapProfile } from "@/lib/upstream/profile";
-import { createLinkedAccount, linkAccount, linkedAccount, recordUpstreamSignIn } from "@/lib/upstream/store";
+import { type UpstreamLevel, createLinkedAccount, linkAccount, linkedAccount, recordUpstreamSignIn } from "@/lib/upstream/store";
+import type { PasskeySignInForm } from "@/lib/validations/passkey-input";
 import type { UpstreamAbandonForm, UpstreamLinkForm } from "@/lib/validations/upstream-input";
 import { configuredSignInThrottle } from "../sign-in-throttle";
 import { accountHasSecondFactor, acceptProved, loginPageUrl, loginPolicy, secondStepPageUrl } from "./login";
 import { type Shown, type StepStart, type StepSubmit, type SubmitContext, formTargets, redirectTo } from "./step";
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 
 /** What an upstream hop answers: where the browser goes, the flow session to keep, and the challenge cookie to set (a value) or clear (null). */
 export type UpstreamHop = { answer: StepSubmit; session?: FlowSession; challengeCookie?: string | null };
@@ -165,9 +170,9 @@ export async function abandon(form: UpstreamAbandonForm): Promise<StepSubmit> {
   return redirectTo(await rejectLogin(form.challenge, rejectionAfterFailure(promptNone(request.requestUrl))));
 }
 
-export type LinkShown = Shown & { request: LoginRequest; email: string; providerName: string };
+export type LinkShown = Shown & { request: LoginRequest; email: string; providerName: string; passkeyOptions: PublicKeyCredentialRequestOptionsJSON | null };
 
-/** GET /login/upstream/link: the existing account's password, before the upstream is linked to it. */
+/** GET /login/upstream/link: the existing account's password, or one of its passkeys, before the upstream is linked to it. */
 export async function linkStart(challenge: string, session: FlowSession | undefined): Promise<StepStart<LinkShown>> {
   const pending = upstreamLinkPending(session, challenge, Date.now());
   if (!pending) return redirectTo(loginPageUrl(challenge));
@@ -177,10 +182,21 @@ export async function linkStart(challenge: string, session: FlowSession | undefi
     request,
     email: pending.email,
     providerName: upstreamProvider(pending.provider)?.name ?? pending.provider,
+    passkeyOptions: await accountPasskeyOptions(challenge, pending.userId),
     formTargets: formTargets(request.client.redirectUris),
     uiLocales: request.oidc.uiLocales,
   };
 }
+
+/** A passkey ceremony that only the account's own passkeys can answer; none when passkeys are off or the account has none. */
+async function accountPasskeyOptions(challenge: string, userId: string): Promise<PublicKeyCredentialRequestOptionsJSON | null> {
+  const rp = config().passkeys;
+  if (!rp) return null;
+  const credentialIds = (await passkeysOf(userId)).map((passkey) => passkey.credentialId);
+  return credentialIds.length === 0 ? null : signInOptions(rp, challenge, Date.now(), { userId, credentialIds });
+}
+
+const linkRefusedUrl = (challenge: string, error: "invalid_credentials" | "passkey") => `${linkPageUrl(challenge)}&error=${error}`;
 
 /** POST /login/upstream/link/submit: the right password links the upstream and signs in; a wrong one is counted like any sign-in failure. */
 export async function linkSubmit(form: UpstreamLinkForm, context: SubmitContext): Promise<StepSubmit> {
@@ -193,11 +209,32 @@ export async function linkSubmit(form: UpstreamLinkForm, context: SubmitContext)
   if (!user || user.id !== pending.userId) {
     metrics().signInFailures.inc();
     await throttle.recordFailure(pending.email, context.clientAddress);
-    return redirectTo(`${linkPageUrl(form.challenge)}&error=invalid_credentials`);
+    return redirectTo(linkRefusedUrl(form.challenge, "invalid_credentials"));
   }
   await throttle.clear(pending.email, context.clientAddress);
+  return linked(request, pending, achievedBy({ kind: "password" }), context.session);
+}
+
+/** POST /login/upstream/link/passkey: a passkey of the account (and only of it) links the upstream and signs in. */
+export async function linkWithPasskey(form: PasskeySignInForm, context: SubmitContext): Promise<StepSubmit> {
+  const pending = upstreamLinkPending(context.session, form.challenge, Date.now());
+  if (!pending) return { ...redirectTo(loginPageUrl(form.challenge)), session: withoutUpstreamLink(context.session) };
+  const rp = config().passkeys;
+  if (!rp) return redirectTo(linkRefusedUrl(form.challenge, "passkey"));
+  const request = await getLoginRequest(form.challenge);
+  const result = await verifySignIn(rp, form.challenge, form.credential, new Date(), { userId: pending.userId });
+  if (result.kind === "refused") {
+    log().info({ reason: result.reason }, "passkey refused before linking an upstream");
+    return redirectTo(linkRefusedUrl(form.challenge, "passkey"));
+  }
+  return linked(request, pending, achievedBy({ kind: "passkey", hardware: result.hardware, userVerified: result.userVerified }), context.session);
+}
+
+/** The account is proved: the upstream subject is linked to it, and the sign-in goes on with both proofs. */
+async function linked(request: LoginRequest, pending: PendingLink, proof: Achieved, session: FlowSession): Promise<StepSubmit> {
   const at = new Date();
-  await linkAccount(pending.provider, pending.upstreamSubject, user.id, at);
-  await recordUpstreamSignIn(pending.provider, pending.upstreamSubject, { acr: pending.acr, amr: pending.amr }, at);
-  return signedIn(request, user.id, federatedWithPassword, withoutUpstreamLink(context.session));
+  await linkAccount(pending.provider, pending.upstreamSubject, pending.userId, at);
+  const level: UpstreamLevel = { acr: pending.acr, amr: pending.amr };
+  await recordUpstreamSignIn(pending.provider, pending.upstreamSubject, level, at);
+  return signedIn(request, pending.userId, federatedWith(proof), withoutUpstreamLink(session));
 }
