@@ -17,11 +17,13 @@ const users = {
   denied: { email: "denied@upstream.test", password: "upstream denied password" },
   twoStep: { email: "two-step@upstream.test", password: "upstream two-step password" },
   passkeyLink: { email: "passkey-link@upstream.test", password: "upstream passkey-link password" },
+  formPost: { email: "form-post@upstream.test", password: "upstream form-post password" },
 } satisfies Record<string, UpstreamUser>;
 
 /**
  * A second Hydra with its own login provider is the upstream; the stack's app
- * knows it as "corp", and as "elsewhere" under a host name its metadata does not use.
+ * knows it as "corp", as "corp-post" answering with a form post (as Apple does), and as
+ * "elsewhere" under a host name its metadata does not use.
  */
 const test = base.extend<object, { upstream: Upstream; upstreamClientRegistered: void }>({
   upstream: [
@@ -38,6 +40,7 @@ const test = base.extend<object, { upstream: Upstream; upstreamClientRegistered:
       const providers = [
         { type: "oidc", id: "corp", name: "Corp ID", issuer: upstream.issuer, ...common },
         { type: "oidc", id: "elsewhere", name: "Elsewhere", issuer: upstream.otherNameIssuer, ...common },
+        { type: "oidc", id: "corp-post", name: "Corp ID (form post)", issuer: upstream.issuer, responseMode: "form_post", ...common },
       ];
       await use({ appEnv: { UPSTREAM_PROVIDERS: JSON.stringify(providers) } });
     },
@@ -199,6 +202,22 @@ test("an account with a second factor is asked for it after the upstream, at lin
   await signInAtUpstream(page, stack, users.twoStep);
   await page.waitForURL((url) => url.pathname === "/login/second-factor");
   await expect(page.locator("#code")).toBeVisible();
+});
+
+test("an upstream that posts its answer back (response_mode=form_post) signs in like one that redirects", async ({ page, stack }) => {
+  const callbacks: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname === "/login/upstream/callback") callbacks.push(request.method());
+  });
+  await page.goto(stack.rp.startUrl());
+  await page.locator("#upstream-corp-post").click();
+  await page.waitForURL((url) => url.hostname === "127.0.0.1");
+  await signInAtUpstream(page, stack, users.formPost);
+  await allowConsent(page);
+  expect((await callbackResult(page, stack)).result).toBe("success");
+  expect(stack.rp.lastTokens!.id_token_claims).toMatchObject({ email: users.formPost.email, amr: ["fed"] });
+  // Hydra's page posted the answer cross-site; the callback turned it into a GET that carries the flow cookie.
+  expect(callbacks).toEqual(["POST", "GET"]);
 });
 
 test("refusing at the upstream shows a clear page, and going back gives the client access_denied", async ({ page, stack }) => {

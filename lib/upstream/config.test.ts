@@ -27,7 +27,9 @@ describe("UPSTREAM_PROVIDERS", () => {
 
   it("takes a generic issuer, its own scopes and a claim mapping over the standard one", () => {
     const [corp] = parse([{ type: "oidc", id: "corp", name: "Corp", issuer: "https://id.corp.example", scopes: ["openid", "email"], claims: { email: "mail", name: "displayName" }, ...secret }]);
-    expect(corp).toMatchObject({ scopes: ["openid", "email"], claims: { email: "mail", name: "displayName", given_name: "given_name" } });
+    expect(corp).toMatchObject({ scopes: ["openid", "email"], claims: { email: "mail", name: "displayName", given_name: "given_name" }, responseMode: "query" });
+    const [posting] = parse([{ type: "oidc", id: "posting", name: "Posting", issuer: "https://id.corp.example", responseMode: "form_post", ...secret }]);
+    expect(posting?.responseMode).toBe("form_post");
   });
 
   it.each([

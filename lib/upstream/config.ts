@@ -37,7 +37,7 @@ const common = {
 };
 
 const providerSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("oidc"), issuer: issuerUrl, ...common }).strict(),
+  z.object({ type: z.literal("oidc"), issuer: issuerUrl, responseMode: z.enum(["query", "form_post"]).default("query"), ...common }).strict(),
   z.object({ type: z.literal("google"), ...common, name: common.name.default("Google") }).strict(),
   z
     .object({
@@ -90,7 +90,7 @@ function withPreset(input: ProviderInput): UpstreamProvider {
   });
   switch (input.type) {
     case "oidc":
-      return oidc(input.issuer, ["openid", "email", "profile"]);
+      return oidc(input.issuer, ["openid", "email", "profile"], standardMapping, input.responseMode);
     case "google":
       return oidc("https://accounts.google.com", ["openid", "email", "profile"]);
     case "microsoft":
