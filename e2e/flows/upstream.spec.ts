@@ -18,6 +18,7 @@ const users = {
   twoStep: { email: "two-step@upstream.test", password: "upstream two-step password" },
   passkeyLink: { email: "passkey-link@upstream.test", password: "upstream passkey-link password" },
   formPost: { email: "form-post@upstream.test", password: "upstream form-post password" },
+  nonce: { email: "nonce@upstream.test", password: "upstream nonce password" },
 } satisfies Record<string, UpstreamUser>;
 
 /**
@@ -298,6 +299,29 @@ test("a callback with another state, or one replayed into another sign-in, is re
   await page.goto(genuine.href);
   await allowConsent(page);
   expect((await callbackResult(page, stack)).result).toBe("success");
+});
+
+test("an ID token carrying another nonce than the one this sign-in sent is refused with a clear page", async ({ page, stack }) => {
+  // The authorization request is changed on its way to the upstream: its nonce only. State and PKCE
+  // still match, so the code is exchanged, and the ID token that comes back names the other nonce.
+  let tampered = false;
+  await page.route(
+    (url) => url.pathname === "/login/upstream/start",
+    async (route) => {
+      const answer = await route.fetch({ maxRedirects: 0 });
+      const location = new URL(answer.headers().location ?? "");
+      expect(location.searchParams.get("nonce")).toBeTruthy();
+      location.searchParams.set("nonce", "a-nonce-this-sign-in-never-sent");
+      tampered = true;
+      await route.fulfill({ response: answer, headers: { ...answer.headers(), location: location.href } });
+    },
+  );
+  await continueWithCorp(page, stack);
+  await signInAtUpstream(page, stack, users.nonce);
+  await expect(page).toHaveURL(/\/login\/upstream\/failed\?/);
+  await expect(page.locator("#upstream-failure")).toHaveAttribute("data-reason", "mismatch");
+  expect(tampered).toBe(true);
+  expect(stack.rp.callbacks).toHaveLength(0);
 });
 
 test("an upstream whose metadata names another issuer is refused with a clear page", async ({ page, stack }) => {
