@@ -6,6 +6,7 @@ import { openAccount } from "../account/helpers";
 import { addAuthenticator, addPasskey, withoutPasskeyAutofill } from "../account/passkey-helpers";
 import { enrolAuthenticator } from "../account/two-factor-helpers";
 import { startUpstream, type Upstream, type UpstreamUser } from "../harness/upstream";
+import { codeIn } from "../self-service/helpers";
 import { expectNoAxeViolations } from "../ui/helpers";
 import { allowConsent, callbackResult, signIn } from "./helpers";
 
@@ -19,6 +20,7 @@ const users = {
   passkeyLink: { email: "passkey-link@upstream.test", password: "upstream passkey-link password" },
   formPost: { email: "form-post@upstream.test", password: "upstream form-post password" },
   nonce: { email: "nonce@upstream.test", password: "upstream nonce password" },
+  unverified: { email: "unverified@upstream.test", password: "upstream unverified password", emailVerified: false },
 } satisfies Record<string, UpstreamUser>;
 
 /**
@@ -43,7 +45,7 @@ const test = base.extend<object, { upstream: Upstream; upstreamClientRegistered:
         { type: "oidc", id: "elsewhere", name: "Elsewhere", issuer: upstream.otherNameIssuer, ...common },
         { type: "oidc", id: "corp-post", name: "Corp ID (form post)", issuer: upstream.issuer, responseMode: "form_post", ...common },
       ];
-      await use({ appEnv: { UPSTREAM_PROVIDERS: JSON.stringify(providers) } });
+      await use({ appEnv: { UPSTREAM_PROVIDERS: JSON.stringify(providers), REQUIRE_VERIFIED_EMAIL: "on" } });
     },
     { scope: "worker" },
   ],
@@ -96,6 +98,21 @@ test("a first upstream sign-in creates a linked account; the next one signs in t
   await page.goto(stack.rp.startUrl());
   await signIn(page, stack, { email: users.fresh.email, password: users.fresh.password });
   await expect(page.locator("#login-error")).toBeVisible();
+});
+
+test("with REQUIRE_VERIFIED_EMAIL, an account the upstream did not verify the address of is verified first, then the flow goes on as an upstream sign-in", async ({ page, stack }) => {
+  test.setTimeout(90_000);
+  const since = Date.now();
+  await continueWithCorp(page, stack);
+  await signInAtUpstream(page, stack, users.unverified);
+  await page.waitForURL((url) => url.pathname === "/verify" && url.searchParams.get("reason") === "unverified");
+  expect(stack.rp.callbacks).toHaveLength(0);
+  const code = codeIn(await stack.mail.waitFor(users.unverified.email, { since }));
+  await page.getByLabel("Code from the e-mail").fill(code);
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await allowConsent(page);
+  expect((await callbackResult(page, stack)).result).toBe("success");
+  expect(stack.rp.lastTokens!.id_token_claims).toMatchObject({ email: users.unverified.email, email_verified: true, amr: ["fed"], acr: "1" });
 });
 
 test("an upstream email that belongs to an account links only after that account's password", async ({ page, stack }) => {

@@ -12,6 +12,8 @@ export interface UpstreamUser {
   name?: string;
   givenName?: string;
   familyName?: string;
+  /** As the upstream reports it in its ID token; true unless said otherwise. */
+  emailVerified?: boolean;
 }
 
 /**

@@ -34,6 +34,8 @@ const flowSessionSchema = z.object({
       email: z.string().optional(),
       challengeHash: z.string().optional(),
       proved: z.object({ subject: z.string(), challengeHash: z.string(), until: z.number() }).optional(),
+      /** What the sign-in that found the address unverified proved (RFC 8176 names), for the flow to go on with once it is verified. */
+      firstStep: z.object({ subject: z.string(), acr: z.enum(["1", "2"]), amr: z.array(z.string().max(16)).max(8) }).optional(),
     })
     .optional(),
   /** A sign-in just finished with a recovery code: how many are left, and Hydra's next URL to continue to. */

@@ -1,12 +1,12 @@
-import { afterPassword, passwordOnly } from "@/lib/flows/login";
+import { levelAsked, passwordOnly } from "@/lib/flows/login";
 import { getLoginRequest } from "@/lib/hydra";
 import { HydraError } from "@/lib/hydra/errors";
 import type { FlowSession } from "@/lib/security/flow-session";
 import { withPendingSignIn } from "@/lib/security/pending-sign-in";
+import { type Achieved, nextSignInStep } from "@/lib/second-factor/levels";
 import { challengeHash } from "@/lib/self-service/challenge-hash";
 import { accountHasSecondFactor, acceptProved, loginPolicy, secondStepPageUrl } from "../steps/login";
 import { formTargets } from "../steps/step";
-
 
 /** Whether this browser is the one that asked for the e-mail sent for `challenge`. */
 export function askedHere(session: FlowSession | undefined, challenge: string | undefined): challenge is string {
@@ -27,11 +27,14 @@ export async function flowFormTargets(challenge: string): Promise<{ formTargets:
  */
 export async function continueSignedIn(challenge: string, subject: string, session: FlowSession): Promise<{ to: string; session: FlowSession } | undefined> {
   const rest = { ...session, selfService: undefined };
+  const first = session.selfService?.firstStep;
+  // An upstream sign-in that stopped for the address goes on as one: amr "fed", not "pwd".
+  const proved: Achieved = first?.subject === subject ? { acr: first.acr, amr: first.amr } : passwordOnly;
   try {
     const request = await getLoginRequest(challenge);
-    const next = afterPassword(request, loginPolicy(), await accountHasSecondFactor(subject));
-    if (next.kind === "done") return { to: await acceptProved(request, subject, passwordOnly, false), session: rest };
-    return { to: secondStepPageUrl(challenge), session: withPendingSignIn(rest, challenge, { subject, remember: false, amr: passwordOnly.amr }, Date.now()) };
+    const next = nextSignInStep({ proved, fresh: true, required: levelAsked(request, loginPolicy()), accountHasSecondFactor: await accountHasSecondFactor(subject) });
+    if (next.kind === "done") return { to: await acceptProved(request, subject, proved, false), session: rest };
+    return { to: secondStepPageUrl(challenge), session: withPendingSignIn(rest, challenge, { subject, remember: false, amr: proved.amr }, Date.now()) };
   } catch (error) {
     if (error instanceof HydraError && error.failure.kind !== "unavailable") return undefined;
     throw error;

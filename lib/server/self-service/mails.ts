@@ -1,9 +1,11 @@
 import { branding } from "@/lib/branding/config";
 import { config } from "@/lib/config";
+import { passwordOnly } from "@/lib/flows/login";
 import type { Redirect } from "@/lib/flows/problems";
 import { type Locale, defaultLocale, isLocale } from "@/lib/i18n/locales";
 import type { User } from "@/lib/identity/user";
 import type { FlowSession } from "@/lib/security/flow-session";
+import type { Achieved } from "@/lib/second-factor/levels";
 import { challengeHash } from "@/lib/self-service/challenge-hash";
 import { type MailKind, mailMessage } from "@/lib/self-service/mail-message";
 import { sendMail } from "@/lib/self-service/mailer";
@@ -36,18 +38,18 @@ export async function issueAndMail(user: User, purpose: TokenPurpose, challenge:
 }
 
 /**
- * A right password of an account whose address is not verified, where
- * REQUIRE_VERIFIED_EMAIL holds: a new link and code go out, and the browser
- * goes to the code form of this flow instead of being signed in.
+ * A right password (or an upstream sign-in) of an account whose address is
+ * not verified, where REQUIRE_VERIFIED_EMAIL holds: a new link and code go
+ * out, and the browser goes to the code form of this flow instead of being
+ * signed in. What the sign-in proved is kept for the flow to go on with.
  */
-export async function verificationNeeded(user: User, challenge: string, session: FlowSession): Promise<Redirect & { session: FlowSession }> {
+export async function verificationNeeded(user: User, challenge: string, session: FlowSession, proved: Achieved = passwordOnly): Promise<Redirect & { session: FlowSession }> {
   // The address chose its language when it signed up.
   const locale: Locale = isLocale(user.locale) ? user.locale : defaultLocale;
   if (await mayMail(user.email)) await issueAndMail(user, "verify_email", challenge, locale);
   return {
     kind: "redirect",
     to: `${config().appUrl}/verify?login_challenge=${encodeURIComponent(challenge)}&reason=unverified`,
-    session: { ...session, flash: undefined, selfService: { email: user.email, challengeHash: challengeHash(challenge) } },
+    session: { ...session, flash: undefined, selfService: { email: user.email, challengeHash: challengeHash(challenge), firstStep: { subject: user.id, ...proved } } },
   };
 }
-

@@ -4,7 +4,7 @@ import { type Problem, type Redirect, outcomeOfHydraFailure, problem } from "@/l
 import { log } from "@/lib/observability/log";
 import { HydraError } from "@/lib/hydra/errors";
 import { type LoginRequest, getLoginRequest, rejectLogin } from "@/lib/hydra";
-import { authenticate, findUserByEmail, normaliseEmail } from "@/lib/identity/users";
+import { authenticate, findUserByEmail, findUserById, normaliseEmail } from "@/lib/identity/users";
 import { metrics } from "@/lib/observability/metrics";
 import { type FlowSession, newFlowSession } from "@/lib/security/flow-session";
 import { withPendingSignIn } from "@/lib/security/pending-sign-in";
@@ -29,6 +29,7 @@ import { mapProfile } from "@/lib/upstream/profile";
 import { type UpstreamLevel, createLinkedAccount, linkAccount, linkedAccount, recordUpstreamSignIn } from "@/lib/upstream/store";
 import type { PasskeySignInForm } from "@/lib/validations/passkey-input";
 import type { UpstreamAbandonForm, UpstreamLinkForm } from "@/lib/validations/upstream-input";
+import { verificationNeeded } from "../self-service/mails";
 import { configuredSignInThrottle } from "../sign-in-throttle";
 import { accountHasSecondFactor, acceptProved, loginPageUrl, loginPolicy, secondStepPageUrl } from "./login";
 import { type Shown, type StepStart, type StepSubmit, type SubmitContext, formTargets, redirectTo } from "./step";
@@ -147,9 +148,14 @@ async function answered(query: URLSearchParams, provider: UpstreamProvider, chec
 
 /**
  * The person is proved through the upstream: accepted at Hydra, or sent to
- * the second step when the account has one, exactly as after a password.
+ * verify the address or to the second step, exactly as after a password.
  */
 async function signedIn(request: LoginRequest, userId: string, achieved: Achieved, session: FlowSession): Promise<Redirect & { session: FlowSession }> {
+  if (config().selfService.requireVerifiedEmail) {
+    const user = await findUserById(userId);
+    // As after a password: an address not verified (the upstream did not say it was, or the account's own) is verified first.
+    if (user && !user.emailVerified) return verificationNeeded(user, request.challenge, session, achieved);
+  }
   const next = nextSignInStep({ proved: achieved, fresh: true, required: levelAsked(request, loginPolicy()), accountHasSecondFactor: await accountHasSecondFactor(userId) });
   if (next.kind === "done") return { ...redirectTo(await acceptProved(request, userId, achieved, false)), session };
   const pending = withPendingSignIn(session, request.challenge, { subject: userId, remember: false, amr: achieved.amr }, Date.now());
