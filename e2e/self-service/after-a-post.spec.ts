@@ -57,6 +57,10 @@ test.describe("pages shown in answer to a self-service post", () => {
     const email = uniqueEmail("post-reset");
     await stack.addUser({ email, password: "the old password 123" });
     await page.goto(`${stack.app.url}/forgot-password`);
+    // The form's own links, a GET page, go there and back.
+    expect(await switchLanguage(page, "es")).toBe(200);
+    await expect(heading(page)).toHaveText(messageText("es", "selfService.forgot.title"));
+    expect(await switchLanguage(page, "en")).toBe(200);
 
     // A refused address (422): back to the form.
     await page.getByLabel("Email address").fill("someone@nodot");
@@ -113,10 +117,19 @@ test.describe("pages shown in answer to a self-service post", () => {
     const elsewhere = await browser.newContext();
     const phone = await elsewhere.newPage();
     await phone.goto(link);
+    const again = await elsewhere.newPage();
+    await again.goto(link);
     await phone.getByRole("button", { name: "Confirm e-mail address" }).click();
     await expect(heading(phone)).toHaveText("E-mail address confirmed");
     await expectNoAxeViolations(phone, "address confirmed");
     await expect(phone.locator(".languages")).toHaveCount(0);
+
+    // The link's button pressed again in another tab: the link's own page, as a GET of the link shows it.
+    await again.getByRole("button", { name: "Confirm e-mail address" }).click();
+    await expect(heading(again)).toHaveText(messageText("en", "selfService.link.usedTitle"));
+    await expectNoAxeViolations(again, "verification link used");
+    expect(await switchLanguage(again, "de")).toBe(410);
+    await expect(heading(again)).toHaveText(messageText("de", "selfService.link.usedTitle"));
     await elsewhere.close();
   });
 });
