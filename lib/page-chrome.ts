@@ -18,15 +18,15 @@ export type PageChrome = {
   links: { href: string; label: string }[];
 };
 
-/** The chrome of one page in one language; `pathAndQuery` is where the language switcher returns to. */
-export function pageChrome(options: { locale: Locale; pathAndQuery: string; branding: Branding }): PageChrome {
+/** The chrome of one page in one language; `pathAndQuery` is where the language switcher returns to (`null`: no switcher). */
+export function pageChrome(options: { locale: Locale; pathAndQuery: string | null; branding: Branding }): PageChrome {
   const { locale, pathAndQuery, branding } = options;
   const t = translator(locale);
   return {
     locale,
     dir: textDirection(locale),
     languagesLabel: t("app.languages"),
-    languages: locales.map((l) => ({ locale: l, name: localeNames[l], href: languageSwitchHref(pathAndQuery, l), current: l === locale })),
+    languages: pathAndQuery === null ? [] : locales.map((l) => ({ locale: l, name: localeNames[l], href: languageSwitchHref(pathAndQuery, l), current: l === locale })),
     productName: branding.productName ?? null,
     logo: branding.logo
       ? {

@@ -31,6 +31,32 @@ function BackToSignIn({ challenge, t }: { challenge: string; t: T }) {
   ) : null;
 }
 
+/** "Didn't get the e-mail?": a new code and link to the same address, in a form of its own beside the code form. */
+function ResendCode({ view, locale, t }: { view: Extract<SelfServiceView, { screen: "checkEmail" }>; locale: string; t: T }) {
+  const wait = view.resend.waitMinutes;
+  return (
+    <section className="resend" aria-labelledby="resend-title">
+      <h2 id="resend-title">{t("selfService.checkEmail.resendTitle")}</h2>
+      <p className="field-hint muted" id="resend-hint">
+        {t("selfService.checkEmail.resendHint")}
+      </p>
+      {wait !== undefined && (
+        <p className="alert" role="alert" id="resend-error">
+          {t("selfService.checkEmail.resendTooMany", { minutes: wait })}
+        </p>
+      )}
+      <form method="post" action="/verify/resend">
+        <Hidden fields={{ challenge: view.challenge, csrf: view.csrf, locale }} />
+        <div className="actions">
+          <button type="submit" aria-describedby={wait !== undefined ? "resend-hint resend-error" : "resend-hint"}>
+            {t("selfService.checkEmail.resend")}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
 const linkTexts: Record<"used" | "expired" | "unknown", [MessageKey, MessageKey]> = {
   used: ["selfService.link.usedTitle", "selfService.link.usedBody"],
   expired: ["selfService.link.expiredTitle", "selfService.link.expiredBody"],
@@ -101,9 +127,17 @@ export function selfServiceScreen(chrome: PageChrome, view: SelfServiceView) {
     case "checkEmail":
       return (
         <PageShell chrome={chrome} title={t("selfService.checkEmail.title")}>
-          {view.reason === "unverified" ? <p className="notice">{t("selfService.verify.needed")}</p> : <p>{t("selfService.checkEmail.registered")}</p>}
+          {view.reason === "unverified" ? (
+            <p className="notice">{t("selfService.verify.needed")}</p>
+          ) : view.reason === "resent" ? (
+            <p className="notice" role="status">
+              {t("selfService.checkEmail.resent")}
+            </p>
+          ) : (
+            <p>{t("selfService.checkEmail.registered")}</p>
+          )}
           <form method="post" action="/verify/submit" className="stack">
-            <Hidden fields={{ challenge: view.challenge, csrf: view.csrf }} />
+            <Hidden fields={{ challenge: view.challenge, csrf: view.csrf, locale: chrome.locale }} />
             <FieldError id="code-error" text={view.wrongCode ? t("selfService.checkEmail.wrongCode") : undefined} />
             <label htmlFor="code">{t("selfService.checkEmail.code")}</label>
             <input
@@ -123,6 +157,7 @@ export function selfServiceScreen(chrome: PageChrome, view: SelfServiceView) {
               </button>
             </div>
           </form>
+          {view.resend.offered && <ResendCode view={view} locale={chrome.locale} t={t} />}
         </PageShell>
       );
     case "resetSent":
@@ -155,7 +190,7 @@ export function selfServiceScreen(chrome: PageChrome, view: SelfServiceView) {
       return (
         <PageShell chrome={chrome} title={t("selfService.reset.title")}>
           <form method="post" action="/reset-password/submit" className="stack">
-            <Hidden fields={{ token: view.token, csrf: view.csrf }} />
+            <Hidden fields={{ token: view.token, csrf: view.csrf, locale: chrome.locale }} />
             <FieldError id="reset-error" text={view.error && t(`selfService.register.${view.error}`)} />
             <label htmlFor="password">{t("selfService.reset.password")}</label>
             <input

@@ -30,13 +30,14 @@ const routes = [
   "/register/submit",
   "/verify",
   "/verify/submit",
+  "/verify/resend",
   "/forgot-password",
   "/forgot-password/submit",
   "/reset-password",
   "/reset-password/submit",
   "/reset-password/continue",
 ];
-const params = ["login_challenge", "consent_challenge", "logout_challenge", "error", "error_description", "challenge", "csrf", "action", "code", "credential", "name", "id", "remember", "provider", "state", "reason", "password", "token", "email", "locale"];
+const params = ["login_challenge", "consent_challenge", "logout_challenge", "error", "error_description", "challenge", "csrf", "action", "code", "credential", "name", "id", "remember", "provider", "state", "reason", "password", "token", "email", "locale", "sent", "lang"];
 const text = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: "grapheme", maxLength: 40 }),

@@ -1,6 +1,9 @@
-import type { Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page, Response } from "@playwright/test";
 import { expect } from "../harness/fixtures";
 import type { CapturedMail } from "../harness/mail";
+import { repoRoot } from "../harness/process";
 
 let counter = 0;
 /** A fresh address per test, so the per-address mail limit never meets another test's. */
@@ -30,4 +33,33 @@ export async function fillRegistration(page: Page, email: string, options: { nam
 
 export async function expectCheckEmail(page: Page) {
   await expect(page.getByRole("heading", { name: "Check your e-mail" })).toBeVisible();
+}
+
+const messageFiles = new Map<string, unknown>();
+
+/** A message as the app writes it in `locale` (plain text only, no ICU arguments). */
+export function messageText(locale: string, key: string): string {
+  if (!messageFiles.has(locale)) messageFiles.set(locale, JSON.parse(readFileSync(join(repoRoot, "messages", `${locale}.json`), "utf8")));
+  const value = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messageFiles.get(locale));
+  if (typeof value !== "string") throw new Error(`no message ${key} in ${locale}`);
+  return value;
+}
+
+/**
+ * Follows the page's language link for `locale` and returns the status of the
+ * page it lands on; every hop on the way (/lang's 303 included) must be below 400
+ * unless it is that page's own status.
+ */
+export async function switchLanguage(page: Page, locale: string): Promise<number> {
+  const statuses: number[] = [];
+  const seen = (response: Response) => {
+    if (response.request().isNavigationRequest() && response.frame() === page.mainFrame()) statuses.push(response.status());
+  };
+  page.on("response", seen);
+  await page.locator(`.languages a[hreflang="${locale}"]`).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", locale);
+  await expect(page.locator("html")).toHaveAttribute("dir", locale === "ar" ? "rtl" : "ltr");
+  page.off("response", seen);
+  expect(statuses.slice(0, -1).every((status) => status < 400), `statuses ${statuses.join(", ")}`).toBe(true);
+  return statuses.at(-1) ?? 0;
 }

@@ -1,5 +1,6 @@
 import { expect, test } from "../harness/fixtures";
 import { allowConsent, callbackResult, signIn } from "../flows/helpers";
+import { expectNoAxeViolations } from "../ui/helpers";
 import { linkIn, strongPassword, uniqueEmail } from "./helpers";
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -31,6 +32,7 @@ test.describe("password reset", () => {
     await page.getByLabel("New password", { exact: true }).fill(strongPassword);
     await page.getByRole("button", { name: "Save password" }).click();
     await expect(page.getByRole("status")).toHaveText("Your password was changed. You were signed out on all other devices and browsers.");
+    await expectNoAxeViolations(page, "password changed, with the flow to continue");
     await page.getByRole("button", { name: "Continue" }).click();
     await allowConsent(page);
     expect((await callbackResult(page, stack)).result).toBe("success");

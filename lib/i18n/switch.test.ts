@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { languageSwitchHref, languageSwitchTarget } from "./switch";
+import { languageLinksPath, languageSwitchHref, languageSwitchTarget } from "./switch";
 
 const app = "https://login.example.com";
 
@@ -46,5 +46,34 @@ describe("languageSwitchHref", () => {
       locale: "fr",
       location: "https://login.example.com/login?login_challenge=a.b-c_d%7Ee%3D&lang=fr",
     });
+  });
+});
+
+describe("languageLinksPath", () => {
+  it("uses the public path and query the page was asked with, without its lang", () => {
+    expect(languageLinksPath("/api/login?login_challenge=c1&lang=de")).toBe("/login?login_challenge=c1");
+    expect(languageLinksPath("/api/verify?lang=ar&login_challenge=c1&reason=resent")).toBe("/verify?login_challenge=c1&reason=resent");
+    expect(languageLinksPath("/api/logged-out")).toBe("/logged-out");
+    expect(languageLinksPath("/api?lang=fr")).toBe("/");
+    expect(languageLinksPath("/api")).toBe("/");
+  });
+
+  it("uses the page an answer to a post names instead of the post's own URL", () => {
+    expect(languageLinksPath("/api/register/submit", "/verify?login_challenge=c1")).toBe("/verify?login_challenge=c1");
+    expect(languageLinksPath("/api/forgot-password/submit", "/forgot-password?sent=1&lang=es")).toBe("/forgot-password?sent=1");
+  });
+
+  it("leaves the links out when the answer says there is no such page", () => {
+    expect(languageLinksPath("/api/verify/submit", null)).toBeNull();
+  });
+
+  it.each(["/register", "/verify?login_challenge=c1", "/forgot-password?sent=1", "/reset-password?token=t"])("leads to the self-service page %s through /lang", (page) => {
+    const href = new URL(languageSwitchHref(page, "de"), app);
+    const target = languageSwitchTarget(href.searchParams.get("to"), href.searchParams.get("locale"), app);
+    expect(target?.location).toBe(`${app}${page}${page.includes("?") ? "&" : "?"}lang=de`);
+  });
+
+  it("refuses the form posts themselves", () => {
+    expect(languageSwitchTarget("/register/submit?lang=de", "de", app)).toBeUndefined();
   });
 });

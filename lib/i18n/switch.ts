@@ -3,7 +3,7 @@ import { type Locale, isLocale } from "./locales";
 export const localeCookieName = "provider-lang";
 
 /** The only pages a language switch may return to: a switch link must not become an open redirect. */
-const switchablePaths = new Set(["/", "/login", "/consent", "/logout", "/logged-out", "/error"]);
+const switchablePaths = new Set(["/", "/login", "/consent", "/logout", "/logged-out", "/error", "/register", "/verify", "/forgot-password", "/reset-password"]);
 const problemPath = /^\/problem\/[a-z_]{1,40}$/;
 
 /**
@@ -15,6 +15,31 @@ const problemPath = /^\/problem\/[a-z_]{1,40}$/;
 export function languageSwitchHref(pathAndQuery: string, locale: Locale): string {
   const to = `${pathAndQuery}${pathAndQuery.includes("?") ? "&" : "?"}lang=${locale}`;
   return `/lang?locale=${locale}&to=${encodeURIComponent(to)}`;
+}
+
+/**
+ * Where a page's language links return to, without its `lang` (each link sets
+ * its own): the address the answer names when it names one, else the public
+ * path and query the page was asked with (handlers live under /api, where
+ * next.config.mjs maps the public paths). An answer to a form post names a
+ * page a GET can show, since the post's own URL cannot be opened again;
+ * `null` leaves the links out.
+ */
+export function languageLinksPath(requestUrl: string, named?: string | null): string | null {
+  if (named === null) return null;
+  const url = named ?? publicUrl(requestUrl);
+  const at = url.indexOf("?");
+  if (at < 0) return url;
+  const query = url.slice(at + 1);
+  if (!/(^|&)lang=/.test(query)) return url;
+  const params = new URLSearchParams(query);
+  params.delete("lang");
+  return params.size > 0 ? `${url.slice(0, at)}?${params}` : url.slice(0, at);
+}
+
+function publicUrl(handlerUrl: string): string {
+  if (handlerUrl === "/api" || handlerUrl.startsWith("/api?")) return `/${handlerUrl.slice(4)}`;
+  return handlerUrl.startsWith("/api/") ? handlerUrl.slice(4) : handlerUrl;
 }
 
 /**

@@ -17,6 +17,14 @@ export type PageAnswer<V> =
       formTargets?: readonly string[];
       /** 200 unless said: a refused form is shown again with 422. */
       status?: number;
+      /**
+       * The page (path and query) whose address the language links use, when
+       * it is not this request's: an answer to a form post names one a GET can
+       * show. `null` leaves the links out.
+       */
+      languageLinks?: string | null;
+      /** Seconds, for a page shown with 429. */
+      retryAfter?: number;
       /** The page runs a passkey ceremony: it links the passkey script, and its CSP allows that one script. */
       passkeyScript?: boolean;
     };

@@ -3,7 +3,7 @@ import { branding } from "@/lib/branding/config";
 import { config } from "@/lib/config";
 import { type Problem, problemPage, problems } from "@/lib/flows/problems";
 import { type Locale, chooseLocale } from "@/lib/i18n/locales";
-import { localeCookieName } from "@/lib/i18n/switch";
+import { languageLinksPath, localeCookieName } from "@/lib/i18n/switch";
 import { shuttingDown } from "@/lib/observability/shutdown";
 import { type StepTrace, finishStep } from "@/lib/observability/step-trace";
 import { type PageChrome, pageChrome } from "@/lib/page-chrome";
@@ -86,7 +86,9 @@ export class Exchange<V> {
     const nonce = newNonce();
     const passkeyScript = answer.passkeyScript ?? false;
     this.writeSecurityHeaders(nonce, answer.formTargets ?? [], passkeyScript);
-    this.send(answer.status ?? 200, this.html.page(this.assets(this.chrome(answer.locale, this.pathAndQuery()), nonce, passkeyScript), answer.view));
+    if (answer.retryAfter) this.response.setHeader("Retry-After", String(answer.retryAfter));
+    const chrome = this.chrome(answer.locale, languageLinksPath(this.request.url ?? "/", answer.languageLinks));
+    this.send(answer.status ?? 200, this.html.page(this.assets(chrome, nonce, passkeyScript), answer.view));
   }
 
   /** A problem with its status, in the request's language. */
@@ -97,7 +99,7 @@ export class Exchange<V> {
     const page = problemPage(answer.problem);
     const read = isRead(this.request.method);
     // A refused post, or a path that is no page, has nothing to return to: the switcher leads to the problem's own page.
-    const here = read && page !== "page_not_found" ? this.pathAndQuery() : `/problem/${page}`;
+    const here = read && page !== "page_not_found" ? languageLinksPath(this.request.url ?? "/") : `/problem/${page}`;
     const chrome = this.chrome(this.chooseLocale([]), here);
     this.send(problems[answer.problem], this.html.problem(this.assets(chrome, nonce), page, read));
   }
@@ -127,25 +129,8 @@ export class Exchange<V> {
     });
   }
 
-  private chrome(locale: Locale, pathAndQuery: string): PageChrome {
+  private chrome(locale: Locale, pathAndQuery: string | null): PageChrome {
     return pageChrome({ locale, pathAndQuery, branding: branding() });
-  }
-
-  /**
-   * This page's public path and the query it was asked with, less the
-   * switcher's ?lang= (each switcher link sets its own). Handlers live under
-   * /api, where next.config.mjs maps the public paths.
-   */
-  private pathAndQuery(): string {
-    const url = this.request.url ?? "/";
-    const at = url.indexOf("?");
-    const path = publicPath(at < 0 ? url : url.slice(0, at));
-    if (at < 0) return path;
-    const query = url.slice(at + 1);
-    if (!/(^|&)lang=/.test(query)) return `${path}?${query}`;
-    const params = new URLSearchParams(query);
-    params.delete("lang");
-    return params.size > 0 ? `${path}?${params}` : path;
   }
 
   private async writeSessionCookie(): Promise<void> {
@@ -162,10 +147,6 @@ export class Exchange<V> {
     for (const [name, value] of Object.entries(headers)) this.response.setHeader(name, value);
     this.response.setHeader("Cache-Control", "no-store");
   }
-}
-
-function publicPath(handlerPath: string): string {
-  return handlerPath === "/api" ? "/" : handlerPath.startsWith("/api/") ? handlerPath.slice(4) : handlerPath;
 }
 
 function requestHeaders(request: NextApiRequest): Headers {

@@ -23,9 +23,11 @@ export const registerFormSchema = z.object({
 
 export const forgotFormSchema = z.object({ csrf, challenge: optionalChallenge, locale, email: z.string().max(320).default("") });
 
-export const verifyFormSchema = z.object({ csrf, challenge: optionalChallenge, token: token.optional(), code: z.string().max(64).optional() });
+export const verifyFormSchema = z.object({ csrf, challenge: optionalChallenge, locale, token: token.optional(), code: z.string().max(64).optional() });
 
-export const resetFormSchema = z.object({ csrf, challenge: optionalChallenge, token, password: z.string().max(1024).default("") });
+export const resendFormSchema = z.object({ csrf, challenge: optionalChallenge, locale });
+
+export const resetFormSchema = z.object({ csrf, challenge: optionalChallenge, locale, token, password: z.string().max(1024).default("") });
 
 export const continueFormSchema = z.object({ csrf, challenge: challengeSchema });
 
@@ -35,5 +37,6 @@ export const emailAddressSchema = z.string().trim().max(254).regex(/^[^\s@]+@[^\
 export type RegisterForm = z.output<typeof registerFormSchema>;
 export type ForgotForm = z.output<typeof forgotFormSchema>;
 export type VerifyForm = z.output<typeof verifyFormSchema>;
+export type ResendForm = z.output<typeof resendFormSchema>;
 export type ResetForm = z.output<typeof resetFormSchema>;
 export type ContinueForm = z.output<typeof continueFormSchema>;

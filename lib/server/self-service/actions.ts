@@ -1,3 +1,4 @@
+import { config } from "@/lib/config";
 import { problem } from "@/lib/flows/problems";
 import { revokeLoginSessions } from "@/lib/hydra/consent-sessions";
 import type { Locale } from "@/lib/i18n/locales";
@@ -5,19 +6,38 @@ import { createUser, endSessions, findUserByEmail, findUserById, markEmailVerifi
 import type { FlowSession } from "@/lib/security/flow-session";
 import { newPasswordRuleProblem } from "@/lib/self-service/password-rule";
 import { findToken, linkState, spendCode, spendToken } from "@/lib/self-service/tokens";
-import type { ContinueForm, ForgotForm, RegisterForm, ResetForm, VerifyForm } from "@/lib/validations/self-service-input";
+import type { ContinueForm, ForgotForm, RegisterForm, ResendForm, ResetForm, VerifyForm } from "@/lib/validations/self-service-input";
 import { emailAddressSchema } from "@/lib/validations/self-service-input";
 import type { PageRequest } from "../answers";
 import { askedHere, continueSignedIn, flowFormTargets } from "./flow";
 import { challengeHash } from "@/lib/self-service/challenge-hash";
 import { codeKey, issueAndMail, mail } from "./mails";
-import { clientAddressWait, mayMail } from "./limits";
+import { clientAddressWait, mailWait, mayMail } from "./limits";
 import type { SelfServiceAnswer, SelfServiceContext, SelfServiceOutcome } from "./serve";
 import type { SelfServiceView } from "./views";
 
-const show = (view: SelfServiceView, locale: Locale, extra: { status?: number; formTargets?: readonly string[] } = {}): SelfServiceAnswer => ({ kind: "show", view, locale, ...extra });
+type ShowExtra = { status?: number; formTargets?: readonly string[]; languageLinks?: string | null; retryAfter?: number };
 
-const linkRefused = (state: "used" | "expired" | "unknown", locale: Locale) => show({ screen: "link", state }, locale, { status: state === "unknown" ? 400 : 410 });
+const show = (view: SelfServiceView, locale: Locale, extra: ShowExtra = {}): SelfServiceAnswer => ({ kind: "show", view, locale, ...extra });
+
+/**
+ * The pages that answer a post name the GET page their language links return
+ * to: the page that shows the same thing (the code form, a link's page), or
+ * the form the post came from.
+ */
+const inFlow = (path: string, challenge: string) => (challenge ? `${path}?login_challenge=${encodeURIComponent(challenge)}` : path);
+const linkPage = (path: "/verify" | "/reset-password", token: string) => `${path}?token=${encodeURIComponent(token)}`;
+
+const linkRefused = (state: "used" | "expired" | "unknown", locale: Locale, languageLinks?: string) =>
+  show({ screen: "link", state }, locale, { status: state === "unknown" ? 400 : 410, languageLinks });
+
+/**
+ * A spent link's or a new password's outcome cannot be shown again by a GET,
+ * and a page anyone could open by its address must not say that something was
+ * confirmed or changed: these pages have no language links. The person read
+ * the page before in this language, and the next one follows the cookie.
+ */
+const noLanguageLinks = null;
 
 const pageChallenge = (page: PageRequest): string => {
   const value = page.query.login_challenge;
@@ -54,7 +74,7 @@ export async function register(form: RegisterForm, { page, session, clientAddres
   const error = !email.success ? "invalidEmail" : name.length === 0 || [...name].length > 200 ? "invalidName" : rule === "too_short" ? "tooShort" : rule === "too_common" ? "tooCommon" : undefined;
   if (error || !email.success) {
     const view: SelfServiceView = { screen: "register", challenge: form.challenge, csrf: form.csrf, email: form.email, name: form.name, error };
-    return { answer: show(view, locale, { status: 422 }) };
+    return { answer: show(view, locale, { status: 422, languageLinks: inFlow("/register", form.challenge) }) };
   }
   const wait = await clientAddressWait(clientAddress);
   if (wait > 0) return { answer: problem("too_many", wait) };
@@ -63,7 +83,11 @@ export async function register(form: RegisterForm, { page, session, clientAddres
   const targets = form.challenge ? (await flowFormTargets(form.challenge)).formTargets : [];
   return {
     session: next,
-    answer: show({ screen: "checkEmail", reason: "registered", challenge: form.challenge, csrf: form.csrf, wrongCode: false }, locale, { formTargets: targets }),
+    answer: show(
+      { screen: "checkEmail", reason: "registered", challenge: form.challenge, csrf: form.csrf, wrongCode: false, resend: { offered: true } },
+      locale,
+      { formTargets: targets, languageLinks: inFlow("/verify", form.challenge) },
+    ),
     after: async () => {
       if (!(await mayMail(address))) return;
       const existing = await findUserByEmail(address);
@@ -91,18 +115,26 @@ export async function verifyPage(page: PageRequest): Promise<SelfServiceAnswer> 
   const flow = await pageFlow(page);
   if ("kind" in flow) return flow;
   const locale = page.chooseLocale(flow.uiLocales);
-  const reason = page.query.reason === "unverified" ? "unverified" : "registered";
-  return show({ screen: "checkEmail", reason, challenge: flow.challenge, csrf: page.formToken("self_service", flow.challenge), wrongCode: false }, locale, { formTargets: flow.formTargets });
+  const reason = page.query.reason === "unverified" ? "unverified" : page.query.reason === "resent" ? "resent" : "registered";
+  const view: SelfServiceView = {
+    screen: "checkEmail",
+    reason,
+    challenge: flow.challenge,
+    csrf: page.formToken("self_service", flow.challenge),
+    wrongCode: false,
+    resend: { offered: Boolean(page.existingSession?.selfService?.email) },
+  };
+  return show(view, locale, { formTargets: flow.formTargets });
 }
 
 /** A link's button or a typed code: the address is verified, and a flow begun in this browser goes on signed in. */
 export async function verify(form: VerifyForm, { page, session }: SelfServiceContext): Promise<SelfServiceOutcome> {
-  const locale = page.chooseLocale();
+  const locale = form.locale ?? page.chooseLocale();
   const now = new Date();
   let spent: { userId: string; loginChallenge?: string };
   if (form.token !== undefined) {
     const result = await spendToken(form.token, "verify_email", now);
-    if (result.state !== "valid" || !result.row) return { answer: linkRefused(result.state === "valid" ? "unknown" : result.state, locale) };
+    if (result.state !== "valid" || !result.row) return { answer: linkRefused(result.state === "valid" ? "unknown" : result.state, locale, linkPage("/verify", form.token)) };
     spent = result.row;
   } else {
     const email = session.selfService?.email;
@@ -110,8 +142,9 @@ export async function verify(form: VerifyForm, { page, session }: SelfServiceCon
     const result = user ? await spendCode(user.id, form.code ?? "", codeKey(), now) : { state: "wrong" as const };
     if (result.state !== "valid") {
       const targets = form.challenge ? (await flowFormTargets(form.challenge)).formTargets : [];
-      const view: SelfServiceView = { screen: "checkEmail", reason: "registered", challenge: form.challenge, csrf: form.csrf, wrongCode: true };
-      return { answer: show(view, locale, { status: 422, formTargets: targets }) };
+      const resend = { offered: Boolean(session.selfService?.email) };
+      const view: SelfServiceView = { screen: "checkEmail", reason: "registered", challenge: form.challenge, csrf: form.csrf, wrongCode: true, resend };
+      return { answer: show(view, locale, { status: 422, formTargets: targets, languageLinks: inFlow("/verify", form.challenge) }) };
     }
     spent = result.row;
   }
@@ -120,12 +153,48 @@ export async function verify(form: VerifyForm, { page, session }: SelfServiceCon
     const continued = await continueSignedIn(spent.loginChallenge, spent.userId, session);
     if (continued) return { answer: { kind: "redirect", to: continued.to }, session: continued.session };
   }
-  return { answer: show({ screen: "verified" }, locale), session: { ...session, selfService: undefined } };
+  return { answer: show({ screen: "verified" }, locale, { languageLinks: noLanguageLinks }), session: { ...session, selfService: undefined } };
+}
+
+/**
+ * "Send a new code": a new link and code go to the address typed in this
+ * browser. Issuing them spends the earlier ones (issueToken), rather than
+ * letting each work until it expires: a person who asks again has lost or
+ * distrusts the old e-mail, and fewer live codes means fewer to guess or to
+ * find in a forwarded message. The answer is the same redirect whether or not
+ * the address has an account, sent before the account is looked up; the
+ * per-address count that can refuse it is kept for any address alike.
+ */
+export async function resend(form: ResendForm, { page, session, clientAddress }: SelfServiceContext): Promise<SelfServiceOutcome> {
+  const locale = form.locale ?? page.chooseLocale();
+  const address = session.selfService?.email;
+  if (!address) return { answer: problem("expired") };
+  const clientWait = await clientAddressWait(clientAddress);
+  const wait = clientWait > 0 ? clientWait : await mailWait(address);
+  if (wait > 0) {
+    const targets = form.challenge ? (await flowFormTargets(form.challenge)).formTargets : [];
+    const resendState = { offered: true, waitMinutes: Math.ceil(wait / 60) };
+    const view: SelfServiceView = { screen: "checkEmail", reason: "registered", challenge: form.challenge, csrf: form.csrf, wrongCode: false, resend: resendState };
+    return { answer: show(view, locale, { status: 429, retryAfter: wait, formTargets: targets, languageLinks: inFlow("/verify", form.challenge) }) };
+  }
+  const query = new URLSearchParams({ ...(form.challenge ? { login_challenge: form.challenge } : {}), reason: "resent", lang: locale });
+  return {
+    answer: { kind: "redirect", to: `${config().appUrl}/verify?${query}` },
+    after: async () => {
+      const user = await findUserByEmail(address);
+      if (!user) return;
+      // As at sign-up: an address already confirmed is told it has an account, and gets no code.
+      if (user.emailVerified) return mail(user.email, { kind: "exists" }, locale);
+      await issueAndMail(user, "verify_email", form.challenge, locale);
+    },
+  };
 }
 
 // ---- password reset ----
 
+/** GET /forgot-password: the address form, or with ?sent=1 the page that answers it (for its language links). */
 export async function forgotPage(page: PageRequest): Promise<SelfServiceAnswer> {
+  if (page.query.sent === "1") return show({ screen: "resetSent" }, page.chooseLocale());
   const flow = await pageFlow(page);
   if ("kind" in flow) return flow;
   const locale = page.chooseLocale(flow.uiLocales);
@@ -137,14 +206,15 @@ export async function forgot(form: ForgotForm, { page, session, clientAddress }:
   const locale = form.locale ?? page.chooseLocale();
   const email = emailAddressSchema.safeParse(form.email);
   if (!email.success) {
-    return { answer: show({ screen: "forgot", challenge: form.challenge, csrf: form.csrf, email: form.email, error: "invalidEmail" }, locale, { status: 422 }) };
+    const view: SelfServiceView = { screen: "forgot", challenge: form.challenge, csrf: form.csrf, email: form.email, error: "invalidEmail" };
+    return { answer: show(view, locale, { status: 422, languageLinks: inFlow("/forgot-password", form.challenge) }) };
   }
   const wait = await clientAddressWait(clientAddress);
   if (wait > 0) return { answer: problem("too_many", wait) };
   const address = normaliseEmail(email.data);
   return {
     session: { ...session, selfService: { challengeHash: form.challenge ? challengeHash(form.challenge) : undefined } },
-    answer: show({ screen: "resetSent" }, locale),
+    answer: show({ screen: "resetSent" }, locale, { languageLinks: "/forgot-password?sent=1" }),
     after: async () => {
       if (!(await mayMail(address))) return;
       const user = await findUserByEmail(address);
@@ -169,17 +239,18 @@ export async function resetPage(page: PageRequest): Promise<SelfServiceAnswer> {
  * when the account has one.
  */
 export async function reset(form: ResetForm, { page, session }: SelfServiceContext): Promise<SelfServiceOutcome> {
-  const locale = page.chooseLocale();
+  const locale = form.locale ?? page.chooseLocale();
+  const formPage = linkPage("/reset-password", form.token);
   const rule = newPasswordRuleProblem(form.password);
   if (rule) {
     const view: SelfServiceView = { screen: "reset", token: form.token, csrf: form.csrf, error: rule === "too_short" ? "tooShort" : "tooCommon" };
-    return { answer: show(view, locale, { status: 422 }) };
+    return { answer: show(view, locale, { status: 422, languageLinks: formPage }) };
   }
   const now = new Date();
   const spent = await spendToken(form.token, "reset_password", now);
-  if (spent.state !== "valid" || !spent.row) return { answer: linkRefused(spent.state === "valid" ? "unknown" : spent.state, locale) };
+  if (spent.state !== "valid" || !spent.row) return { answer: linkRefused(spent.state === "valid" ? "unknown" : spent.state, locale, formPage) };
   const { userId, loginChallenge } = spent.row;
-  if (!(await findUserById(userId))) return { answer: linkRefused("unknown", locale) };
+  if (!(await findUserById(userId))) return { answer: linkRefused("unknown", locale, formPage) };
   await resetPassword(userId, form.password);
   await revokeLoginSessions({ subject: userId });
   await endSessions(userId, now);
@@ -188,10 +259,10 @@ export async function reset(form: ResetForm, { page, session }: SelfServiceConte
     if (targets) {
       const proved = { subject: userId, challengeHash: challengeHash(loginChallenge), until: now.getTime() + 10 * 60_000 };
       const view: SelfServiceView = { screen: "resetDone", continueWith: { challenge: loginChallenge, csrf: page.formToken("self_service", loginChallenge) } };
-      return { answer: show(view, locale, { formTargets: targets.formTargets }), session: { ...session, selfService: { proved } } };
+      return { answer: show(view, locale, { formTargets: targets.formTargets, languageLinks: noLanguageLinks }), session: { ...session, selfService: { proved } } };
     }
   }
-  return { answer: show({ screen: "resetDone" }, locale), session: { ...session, selfService: undefined } };
+  return { answer: show({ screen: "resetDone" }, locale, { languageLinks: noLanguageLinks }), session: { ...session, selfService: undefined } };
 }
 
 /** "Continue" after a reset: the flow goes on with the account whose password was just set here. */

@@ -9,9 +9,10 @@ type Limiter = ReturnType<ReturnType<typeof limiterFactory>>;
 let limiters: Promise<{ perAddress: Limiter; perEmail: Limiter }> | undefined;
 
 /**
- * Sign-ups and reset requests: at most 3 e-mails an hour to one address (more are
- * dropped silently, so the page stays the same), and 20 posts in ten minutes from
- * one client address (then 429). Kept where the sign-in limits are (RATE_LIMIT_STORE).
+ * Sign-ups, reset requests and new codes: at most 3 e-mails an hour to one
+ * address (more are dropped silently after a sign-up or a reset request, so the
+ * page stays the same; a new code asked for says so), and 20 posts in ten
+ * minutes from one client address (then 429). Kept where the sign-in limits are (RATE_LIMIT_STORE).
  */
 function configured() {
   limiters ??= (async () => {
@@ -39,7 +40,12 @@ export async function clientAddressWait(clientAddress: string): Promise<number> 
   return consume((await configured()).perAddress, clientAddress);
 }
 
+/** Seconds until another e-mail may go to this address (0: one may go now, and it is counted). */
+export async function mailWait(email: string): Promise<number> {
+  return consume((await configured()).perEmail, normaliseEmail(email));
+}
+
 /** Whether another e-mail may go to this address now. */
 export async function mayMail(email: string): Promise<boolean> {
-  return (await consume((await configured()).perEmail, normaliseEmail(email))) === 0;
+  return (await mailWait(email)) === 0;
 }
