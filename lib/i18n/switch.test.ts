@@ -7,7 +7,7 @@ describe("languageSwitchTarget", () => {
   it("returns to the same flow page with the challenge and the chosen language", () => {
     expect(languageSwitchTarget("/login?login_challenge=abc&lang=en", "de", app)).toEqual({
       locale: "de",
-      location: "https://login.example.com/login?login_challenge=abc&lang=de",
+      location: "/login?login_challenge=abc&lang=de",
     });
   });
 
@@ -16,10 +16,17 @@ describe("languageSwitchTarget", () => {
     ["a protocol-relative URL", "//evil.example/login"],
     ["a backslash trick", "/\\evil.example/login"],
     ["a path that is not a flow page", "/lang?locale=de&to=/login"],
+    ["a path under the account page's name", "/accounts/evil"],
+    ["a path that climbs out", "/account/../lang?to=//evil.example"],
     ["a javascript: URL", "javascript:alert(1)"],
     ["nothing", null],
   ])("refuses %s", (_, to) => {
     expect(languageSwitchTarget(to, "de", app)).toBeUndefined();
+  });
+
+  it("returns to the account page and the console, relative to the host the browser is on", () => {
+    expect(languageSwitchTarget("/account/passkeys", "ar", app)).toEqual({ locale: "ar", location: "/account/passkeys?lang=ar" });
+    expect(languageSwitchTarget("/admin/clients/view?id=c1&lang=en", "fr", app)).toEqual({ locale: "fr", location: "/admin/clients/view?id=c1&lang=fr" });
   });
 
   it("refuses a language we do not ship", () => {
@@ -44,7 +51,7 @@ describe("languageSwitchHref", () => {
     const href = new URL(languageSwitchHref("/login?login_challenge=a.b-c_d~e=", "fr"), app);
     expect(languageSwitchTarget(href.searchParams.get("to"), href.searchParams.get("locale"), app)).toEqual({
       locale: "fr",
-      location: "https://login.example.com/login?login_challenge=a.b-c_d%7Ee%3D&lang=fr",
+      location: "/login?login_challenge=a.b-c_d%7Ee%3D&lang=fr",
     });
   });
 });
@@ -70,7 +77,7 @@ describe("languageLinksPath", () => {
   it.each(["/register", "/verify?login_challenge=c1", "/forgot-password?sent=1", "/reset-password?token=t"])("leads to the self-service page %s through /lang", (page) => {
     const href = new URL(languageSwitchHref(page, "de"), app);
     const target = languageSwitchTarget(href.searchParams.get("to"), href.searchParams.get("locale"), app);
-    expect(target?.location).toBe(`${app}${page}${page.includes("?") ? "&" : "?"}lang=de`);
+    expect(target?.location).toBe(`${page}${page.includes("?") ? "&" : "?"}lang=de`);
   });
 
   it("refuses the form posts themselves", () => {

@@ -5,6 +5,8 @@ export const localeCookieName = "provider-lang";
 /** The only pages a language switch may return to: a switch link must not become an open redirect. */
 const switchablePaths = new Set(["/", "/login", "/consent", "/logout", "/logged-out", "/error", "/register", "/verify", "/forgot-password", "/reset-password"]);
 const problemPath = /^\/problem\/[a-z_]{1,40}$/;
+/** The account page and the console (their pages answering a post have no language links). */
+const accountOrConsolePath = /^\/(account|admin)(\/[a-z0-9-]{1,40}){0,3}$/;
 
 /**
  * The switcher's link for one language: /lang remembers it in a cookie, then
@@ -43,8 +45,8 @@ function publicUrl(handlerUrl: string): string {
 }
 
 /**
- * Where /lang sends the browser back to: a relative path to one of our flow
- * pages, on our own origin, or nothing. `//evil.example`, `/\evil.example`,
+ * Where /lang sends the browser back to: a relative path to one of our flow,
+ * account or console pages, on our own origin, or nothing. `//evil.example`, `/\evil.example`,
  * absolute URLs and other paths are refused.
  */
 export function languageSwitchTarget(
@@ -61,9 +63,11 @@ export function languageSwitchTarget(
   } catch {
     return undefined;
   }
-  if (target.origin !== base.origin || !(switchablePaths.has(target.pathname) || problemPath.test(target.pathname))) {
+  const page = target.pathname;
+  if (target.origin !== base.origin || !(switchablePaths.has(page) || problemPath.test(page) || accountOrConsolePath.test(page))) {
     return undefined;
   }
   target.searchParams.set("lang", locale);
-  return { locale, location: target.toString() };
+  // Relative: the console may be served on a host of its own (ADMIN_HOST); the browser goes back to the host it came from.
+  return { locale, location: `${target.pathname}${target.search}` };
 }

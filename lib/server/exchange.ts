@@ -87,7 +87,9 @@ export class Exchange<V> {
     const passkeyScript = answer.passkeyScript ?? false;
     this.writeSecurityHeaders(nonce, answer.formTargets ?? [], passkeyScript);
     if (answer.retryAfter) this.response.setHeader("Retry-After", String(answer.retryAfter));
-    const chrome = this.chrome(answer.locale, languageLinksPath(this.request.url ?? "/", answer.languageLinks));
+    // A page answering a post that names no page to return to has no language links: the post cannot be opened again.
+    const named = answer.languageLinks !== undefined || isRead(this.request.method) ? answer.languageLinks : null;
+    const chrome = this.chrome(answer.locale, languageLinksPath(this.request.url ?? "/", named));
     this.send(answer.status ?? 200, this.html.page(this.assets(chrome, nonce, passkeyScript), answer.view));
   }
 
