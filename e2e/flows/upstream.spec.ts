@@ -20,6 +20,7 @@ const users = {
   passkeyLink: { email: "passkey-link@upstream.test", password: "upstream passkey-link password" },
   formPost: { email: "form-post@upstream.test", password: "upstream form-post password" },
   nonce: { email: "nonce@upstream.test", password: "upstream nonce password" },
+  postedName: { email: "posted-name@upstream.test", password: "upstream posted-name password" },
   unverified: { email: "unverified@upstream.test", password: "upstream unverified password", emailVerified: false },
 } satisfies Record<string, UpstreamUser>;
 
@@ -236,6 +237,26 @@ test("an upstream that posts its answer back (response_mode=form_post) signs in 
   expect(stack.rp.lastTokens!.id_token_claims).toMatchObject({ email: users.formPost.email, amr: ["fed"] });
   // Hydra's page posted the answer cross-site; the callback turned it into a GET that carries the flow cookie.
   expect(callbacks).toEqual(["POST", "GET"]);
+});
+
+test("a name posted with the answer, as Sign in with Apple does once, names the new account when the ID token does not", async ({ page, stack }) => {
+  // Sign in with Apple's first answer carries the person's name in a "user" field beside the code; it is added here to the real answer.
+  await page.route(
+    (url) => url.pathname === "/login/upstream/callback",
+    async (route) => {
+      if (route.request().method() !== "POST") return route.continue();
+      const fields = new URLSearchParams(route.request().postData() ?? "");
+      fields.set("user", JSON.stringify({ name: { firstName: "Ada", lastName: "Lovelace" }, email: users.postedName.email }));
+      await route.continue({ postData: fields.toString() });
+    },
+  );
+  await page.goto(stack.rp.startUrl({ scope: "openid email profile" }));
+  await page.locator("#upstream-corp-post").click();
+  await page.waitForURL((url) => url.hostname === "127.0.0.1");
+  await signInAtUpstream(page, stack, users.postedName);
+  await allowConsent(page);
+  expect((await callbackResult(page, stack)).result).toBe("success");
+  expect(stack.rp.lastTokens!.id_token_claims).toMatchObject({ email: users.postedName.email, name: "Ada Lovelace", given_name: "Ada", family_name: "Lovelace" });
 });
 
 test("refusing at the upstream shows a clear page, and going back gives the client access_denied", async ({ page, stack }) => {

@@ -76,7 +76,8 @@ async function formPostAsGet(request: NextApiRequest, headers: Headers): Promise
   if (body === undefined || body === "too_large") return problem(body === "too_large" ? "too_large" : "invalid_request");
   const fields = new URLSearchParams(body.toString("utf8"));
   const kept = new URLSearchParams();
-  for (const name of ["code", "state", "iss", "error", "error_description"]) {
+  // "user": Sign in with Apple's name, posted once (lib/upstream/profile.ts withPostedName).
+  for (const name of ["code", "state", "iss", "error", "error_description", "user"]) {
     const values = fields.getAll(name);
     if (values.length > 1) return problem("invalid_request");
     if (values[0] !== undefined) kept.set(name, values[0]);

@@ -31,3 +31,25 @@ export function mapProfile(claims: Record<string, unknown>, mapping: ClaimMappin
     picture: picture && /^https:\/\//.test(picture) ? picture : undefined,
   };
 }
+
+/**
+ * Sign in with Apple's name: never in its ID token, only in the `user` field
+ * it posts with the first authorization of an app (as JSON, unsigned). It
+ * fills what the claims left empty, for the account a first sign-in makes;
+ * it never says who the person is.
+ */
+export function withPostedName(profile: UpstreamProfile, posted: string | null): UpstreamProfile {
+  if (posted === null) return profile;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(posted);
+  } catch {
+    return profile;
+  }
+  const name = (parsed as { name?: unknown } | null)?.name;
+  if (typeof name !== "object" || name === null) return profile;
+  const givenName = text((name as Record<string, unknown>).firstName, 200);
+  const familyName = text((name as Record<string, unknown>).lastName, 200);
+  const fullName = [givenName, familyName].filter(Boolean).join(" ") || undefined;
+  return { ...profile, givenName: profile.givenName ?? givenName, familyName: profile.familyName ?? familyName, name: profile.name ?? fullName };
+}

@@ -32,6 +32,7 @@ export const upstreamResponseSchema = z
     authuser: z.string().max(100).optional(),
     prompt: z.string().max(100).optional(),
     hd: z.string().max(300).optional(),
+    user: z.string().max(2000).optional(),
   })
   .strip();
 

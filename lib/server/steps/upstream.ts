@@ -25,7 +25,7 @@ import {
   upstreamsForClient,
 } from "@/lib/upstream/decisions";
 import { type PendingLink, upstreamInFlight, upstreamLinkPending, withUpstreamLink, withUpstreamStart, withoutUpstream, withoutUpstreamLink } from "@/lib/upstream/flow-state";
-import { mapProfile } from "@/lib/upstream/profile";
+import { mapProfile, withPostedName } from "@/lib/upstream/profile";
 import { type UpstreamLevel, createLinkedAccount, linkAccount, linkedAccount, recordUpstreamSignIn } from "@/lib/upstream/store";
 import type { PasskeySignInForm } from "@/lib/validations/passkey-input";
 import type { UpstreamAbandonForm, UpstreamLinkForm } from "@/lib/validations/upstream-input";
@@ -116,7 +116,8 @@ async function answered(query: URLSearchParams, provider: UpstreamProvider, chec
   }
 
   const request = await getLoginRequest(challenge);
-  const profile = mapProfile(identity.claims, provider.claims);
+  const mapped = mapProfile(identity.claims, provider.claims);
+  const profile = provider.responseMode === "form_post" ? withPostedName(mapped, query.get("user")) : mapped;
   const linkedUserId = await linkedAccount(provider.id, identity.subject);
   const accountWithEmail = !linkedUserId && profile.email ? await findUserByEmail(profile.email) : undefined;
   const arrival = decideUpstreamArrival({ linkedUserId, profile, accountWithEmail });
