@@ -76,6 +76,10 @@ test.describe("the console on a host of its own (ADMIN_HOST)", () => {
       await signIn(page, stack, admin);
       await page.waitForURL((url) => url.origin === consoleOrigin && url.pathname === "/admin");
       await expect(page.getByRole("heading", { level: 1, name: "Admin console" })).toBeVisible();
+      // The language switch goes back to the console's own host.
+      await page.getByRole("link", { name: "Deutsch" }).click();
+      await page.waitForURL((url) => url.origin === consoleOrigin && url.pathname === "/admin");
+      await expect(page.locator("html")).toHaveAttribute("lang", "de");
       // The account page stays on the public host, with a session of its own.
       expect((await page.goto(`${publicUrl}/admin`))!.status()).toBe(404);
     } finally {
