@@ -45,6 +45,8 @@ test("an account made by an upstream sign-in lists its provider, gets a first pa
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign-in providers");
   await expect(page.getByRole("heading", { level: 2, name: "Corp ID" })).toBeVisible();
   await expect(page.getByText(/^Linked /)).toBeVisible();
+  // The sign-in that made the account is its first use.
+  await expect(page.getByText(/^Last used /)).toBeVisible();
   await expectNoAxeViolations(page, "/account/providers");
 
   // The only way in: the confirmation says why it cannot go, and a forged post is refused too.
