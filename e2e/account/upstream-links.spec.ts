@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { allowConsent, callbackResult, signIn } from "../flows/helpers";
-import { chooseCorp, continueWithCorp, signInAtUpstream, testWithUpstream } from "../flows/upstream-helpers";
+import { continueWithCorp, openAccountThroughCorp, signInAtUpstream, testWithUpstream } from "../flows/upstream-helpers";
 import { expect } from "../harness/fixtures";
 import type { Stack } from "../harness/stack";
 import type { UpstreamUser } from "../harness/upstream";
@@ -14,15 +14,6 @@ const users = {
 } satisfies Record<string, UpstreamUser>;
 
 const test = testWithUpstream(Object.values(users));
-
-/** Opens /account signed in through Corp ID: the first time, this makes the account, with no password. */
-async function openAccountThroughCorp(page: Page, stack: Stack, user: UpstreamUser) {
-  await page.goto(`${stack.app.url}/account`);
-  await page.waitForURL((url) => url.pathname === "/login");
-  await chooseCorp(page);
-  await signInAtUpstream(page, stack, user);
-  await page.waitForURL((url) => url.origin === new URL(stack.app.url).origin && url.pathname === "/account");
-}
 
 /** The confirmation link of Corp ID's row on /account/providers. */
 async function unlinkCorpHref(page: Page, stack: Stack): Promise<string> {

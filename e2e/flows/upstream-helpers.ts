@@ -7,9 +7,10 @@ import { allowConsent, callbackResult, signIn } from "./helpers";
 /**
  * The stack's test with a second Hydra and its own login provider as the
  * upstream, seeded with `users`: the stack's app knows it as "corp" (Corp ID),
- * and as "elsewhere" under a host name its metadata does not use.
+ * and as "elsewhere" under a host name its metadata does not use. `appEnv`
+ * adds to the stack app's environment.
  */
-export function testWithUpstream(users: readonly UpstreamUser[]) {
+export function testWithUpstream(users: readonly UpstreamUser[], appEnv: Record<string, string> = {}) {
   return base.extend<object, { upstream: Upstream; upstreamClientRegistered: void }>({
     upstream: [
       async ({}, use) => {
@@ -26,7 +27,7 @@ export function testWithUpstream(users: readonly UpstreamUser[]) {
           { type: "oidc", id: "corp", name: "Corp ID", issuer: upstream.issuer, ...common },
           { type: "oidc", id: "elsewhere", name: "Elsewhere", issuer: upstream.otherNameIssuer, ...common },
         ];
-        await use({ appEnv: { UPSTREAM_PROVIDERS: JSON.stringify(providers) } });
+        await use({ appEnv: { ...appEnv, UPSTREAM_PROVIDERS: JSON.stringify(providers) } });
       },
       { scope: "worker" },
     ],
@@ -45,6 +46,15 @@ export function testWithUpstream(users: readonly UpstreamUser[]) {
 export async function chooseCorp(page: Page) {
   await page.locator("#upstream-corp").click();
   await page.waitForURL((url) => url.hostname === "127.0.0.1");
+}
+
+/** Opens /account signed in through Corp ID: the first time, this makes the account, with no password. */
+export async function openAccountThroughCorp(page: Page, stack: Stack, user: UpstreamUser) {
+  await page.goto(`${stack.app.url}/account`);
+  await page.waitForURL((url) => url.pathname === "/login");
+  await chooseCorp(page);
+  await signInAtUpstream(page, stack, user);
+  await page.waitForURL((url) => url.origin === new URL(stack.app.url).origin && url.pathname === "/account");
 }
 
 /** Starts a flow at the relying party and goes on to the upstream through Corp ID. */
