@@ -5,8 +5,9 @@
 import { parseArgs } from "node:util";
 import { parseDatabaseConfig } from "@/lib/config";
 import { openStore } from "@/lib/identity/db";
-import { createUser, findUserByEmail, listUsers, removeUser, setPassword, setRole } from "@/lib/identity/users";
+import { createUser, findUserByEmail, hasPassword, listUsers, removeUser, setPassword, setRole } from "@/lib/identity/users";
 import { factorSummary, removeAllFactors } from "@/lib/second-factor/store";
+import { linksOf } from "@/lib/upstream/store";
 
 const usage = `Usage:
   npm run users -- add <email> <password> [--name N] [--given-name G] [--family-name F] [--email-verified] [--locale L] [--phone P]
@@ -15,7 +16,7 @@ const usage = `Usage:
   npm run users -- set-password <email> <password>
   npm run users -- grant <email> admin      (the admin console's role; never self-service)
   npm run users -- revoke <email> admin
-  npm run users -- factors <email>          (the authenticator app, recovery codes left, passkeys)
+  npm run users -- factors <email>          (password set or not, upstream links, the authenticator app, recovery codes left, passkeys)
   npm run users -- reset-factors <email>    (removes them all, e.g. after a lost phone; the password stays)`;
 
 async function main(): Promise<number> {
@@ -91,6 +92,10 @@ async function main(): Promise<number> {
           return 0;
         }
         const summary = await factorSummary(user.id, database);
+        console.log(`password\t${(await hasPassword(user.id, database)) ? "set" : "none"}`);
+        const links = await linksOf(user.id, database);
+        for (const link of links) console.log(`upstream\t${link.provider}\t${link.subject}\tlinked ${link.createdAt.toISOString()}\tlast used ${link.lastUsedAt?.toISOString() ?? "never"}`);
+        if (links.length === 0) console.log("upstream links\tnone");
         console.log(`authenticator app\t${summary.app.replace("_", " ")}`);
         console.log(`recovery codes left\t${summary.recoveryCodesLeft}`);
         for (const passkey of summary.passkeys) console.log(`passkey\t${passkey.name}\tadded ${passkey.createdAt}\tlast used ${passkey.lastUsedAt ?? "never"}`);

@@ -3,7 +3,7 @@ import { translator } from "@/lib/i18n";
 import type { PageChrome } from "@/lib/page-chrome";
 import { AppList, type AppView } from "../account/app-list";
 import { ConfirmForm } from "../account/confirm-form";
-import { PasswordForm } from "../account/password-form";
+import { PasswordForm, SetPasswordForm } from "../account/password-form";
 import { ProfileForm, type ProfileValues } from "../account/profile-form";
 import { ClientCard, type ClientCardInfo, clientCardLabels } from "../client-card";
 import { PageShell } from "../page-shell";
@@ -20,6 +20,10 @@ export type AccountView = {
   twoFactor: { app: boolean; recoveryCodesLeft: number } | null;
   /** How many passkeys the account has; null when PASSKEYS is off. */
   passkeys: number | null;
+  /** False for an account made by an upstream sign-in with no password yet. */
+  hasPassword: boolean;
+  /** How many upstream providers are linked; null when none are and none are configured. */
+  providers: number | null;
 };
 
 /** /account: who is signed in, their profile, the apps they let in, and their sign-ins. */
@@ -54,7 +58,7 @@ export function accountScreen(chrome: PageChrome, view: AccountView) {
         </dl>
         <ProfileForm csrf={view.csrf} values={view.profile} t={t} />
         <p>
-          <a href="/account/password">{t("account.password.title")}</a>
+          <a href="/account/password">{view.hasPassword ? t("account.password.title") : t("account.password.set.title")}</a>
         </p>
       </section>
 
@@ -67,6 +71,17 @@ export function accountScreen(chrome: PageChrome, view: AccountView) {
           <p>{t("account.passkeys.count", { count: view.passkeys })}</p>
           <p>
             <a href="/account/passkeys">{t("account.passkeys.manage")}</a>
+          </p>
+        </section>
+      )}
+
+      {view.providers !== null && (
+        <section aria-labelledby="providers-title">
+          <h2 id="providers-title">{t("account.providers.title")}</h2>
+          <p className="muted">{t("account.providers.intro")}</p>
+          <p>{t("account.providers.count", { count: view.providers })}</p>
+          <p>
+            <a href="/account/providers">{t("account.providers.manage")}</a>
           </p>
         </section>
       )}
@@ -100,11 +115,20 @@ export function accountScreen(chrome: PageChrome, view: AccountView) {
   );
 }
 
-export type PasswordView = { csrf: string; email: string; error: "wrong_password" | "too_short" | "mismatch" | null; minLength: number };
+/** "set": the account has no password yet (made by an upstream sign-in), so there is no current one to ask for. */
+export type PasswordView = { csrf: string; email: string; mode: "change" | "set"; error: "wrong_password" | "too_short" | "mismatch" | null; minLength: number };
 
 export function passwordScreen(chrome: PageChrome, view: PasswordView) {
   const t = translator(chrome.locale);
   const error = view.error && t(`account.password.${view.error}`, { min: view.minLength });
+  if (view.mode === "set") {
+    return (
+      <PageShell chrome={chrome} title={t("account.password.set.title")}>
+        <p>{t("account.password.set.intro")}</p>
+        <SetPasswordForm csrf={view.csrf} email={view.email} error={error} minLength={view.minLength} t={t} />
+      </PageShell>
+    );
+  }
   return (
     <PageShell chrome={chrome} title={t("account.password.title")}>
       <p>{t("account.password.intro")}</p>

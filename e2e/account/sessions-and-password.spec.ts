@@ -63,6 +63,8 @@ test.describe("password change", () => {
     const other = await secondBrowser(browser, stack, person);
     await openAccount(other.page, stack, person);
     await openAccount(page, stack, person);
+    // No upstream provider is configured here and the account has no link: no section for them.
+    await expect(page.getByRole("region", { name: "Sign-in providers" })).toHaveCount(0);
     const next = "a new password 2026";
 
     await page.getByRole("link", { name: "Change password" }).click();

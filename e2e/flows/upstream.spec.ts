@@ -1,14 +1,15 @@
 import type { Page } from "@playwright/test";
-import { test as base, expect } from "../harness/fixtures";
+import { expect } from "../harness/fixtures";
 import type { Stack } from "../harness/stack";
 import { totpCode } from "@/lib/second-factor/totp";
 import { openAccount } from "../account/helpers";
 import { addAuthenticator, addPasskey, withoutPasskeyAutofill } from "../account/passkey-helpers";
 import { enrolAuthenticator } from "../account/two-factor-helpers";
-import { startUpstream, type Upstream, type UpstreamUser } from "../harness/upstream";
+import type { UpstreamUser } from "../harness/upstream";
 import { codeIn } from "../self-service/helpers";
 import { expectNoAxeViolations } from "../ui/helpers";
 import { allowConsent, callbackResult, signIn } from "./helpers";
+import { continueWithCorp, signInAtUpstream, testWithUpstream, upstreamSignIn } from "./upstream-helpers";
 
 const users = {
   fresh: { email: "fresh@upstream.test", password: "upstream fresh password", name: "Fresh Person" },
@@ -24,58 +25,7 @@ const users = {
   unverified: { email: "unverified@upstream.test", password: "upstream unverified password", emailVerified: false },
 } satisfies Record<string, UpstreamUser>;
 
-/**
- * A second Hydra with its own login provider is the upstream; the stack's app
- * knows it as "corp", as "corp-post" answering with a form post (as Apple does), and as
- * "elsewhere" under a host name its metadata does not use.
- */
-const test = base.extend<object, { upstream: Upstream; upstreamClientRegistered: void }>({
-  upstream: [
-    async ({}, use) => {
-      const upstream = await startUpstream({ users: Object.values(users) });
-      await use(upstream);
-      await upstream.stop();
-    },
-    { scope: "worker", timeout: 180_000 },
-  ],
-  stackOptions: [
-    async ({ upstream }, use) => {
-      const common = { clientId: upstream.clientId, clientSecret: upstream.clientSecret };
-      const providers = [
-        { type: "oidc", id: "corp", name: "Corp ID", issuer: upstream.issuer, ...common },
-        { type: "oidc", id: "elsewhere", name: "Elsewhere", issuer: upstream.otherNameIssuer, ...common },
-        { type: "oidc", id: "corp-post", name: "Corp ID (form post)", issuer: upstream.issuer, responseMode: "form_post", ...common },
-      ];
-      await use({ appEnv: { UPSTREAM_PROVIDERS: JSON.stringify(providers), REQUIRE_VERIFIED_EMAIL: "on" } });
-    },
-    { scope: "worker" },
-  ],
-  upstreamClientRegistered: [
-    async ({ stack, upstream }, use) => {
-      // The upstream's login form posts, and the redirects that follow go on through the callback to the stack's Hydra.
-      await upstream.registerClient(`${stack.app.url}/login/upstream/callback`, [stack.hydra.publicUrl]);
-      await use();
-    },
-    { scope: "worker", auto: true },
-  ],
-});
-
-async function continueWithCorp(page: Page, stack: Stack, params: Record<string, string> = {}) {
-  await page.goto(stack.rp.startUrl(params));
-  await page.locator("#upstream-corp").click();
-  await page.waitForURL((url) => url.hostname === "127.0.0.1");
-}
-
-async function signInAtUpstream(page: Page, stack: Stack, user: UpstreamUser) {
-  await signIn(page, stack, { email: user.email, password: user.password });
-}
-
-async function upstreamSignIn(page: Page, stack: Stack, user: UpstreamUser) {
-  await continueWithCorp(page, stack);
-  await signInAtUpstream(page, stack, user);
-  await allowConsent(page);
-  return callbackResult(page, stack);
-}
+const test = testWithUpstream(Object.values(users), { REQUIRE_VERIFIED_EMAIL: "on" });
 
 test("a first upstream sign-in creates a linked account; the next one signs in to the same account with amr fed", async ({ page, stack }) => {
   test.setTimeout(90_000);

@@ -19,6 +19,10 @@ const routes = [
   "/account/passkeys/new",
   "/account/passkeys/rename",
   "/account/passkeys/remove",
+  "/account/providers",
+  "/account/providers/remove",
+  "/account/password",
+  "/account/password/set",
   "/login/upstream/start",
   "/login/upstream/callback",
   "/login/upstream/failed",
@@ -37,7 +41,7 @@ const routes = [
   "/reset-password/submit",
   "/reset-password/continue",
 ];
-const params = ["login_challenge", "consent_challenge", "logout_challenge", "error", "error_description", "challenge", "csrf", "action", "code", "credential", "name", "id", "remember", "provider", "state", "reason", "password", "token", "email", "locale", "sent", "lang"];
+const params = ["login_challenge", "consent_challenge", "logout_challenge", "error", "error_description", "challenge", "csrf", "action", "code", "credential", "name", "id", "remember", "provider", "state", "reason", "password", "token", "email", "locale", "sent", "lang", "subject", "next", "confirm", "done", "user"];
 const text = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: "grapheme", maxLength: 40 }),

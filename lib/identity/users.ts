@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely, Selectable } from "kysely";
 import { z } from "zod";
 import { db } from "./db";
-import { hashPassword, needsRehash, verifyPassword } from "./passwords";
+import { hashPassword, needsRehash, noPassword, verifyPassword } from "./passwords";
 import type { Database, UsersTable } from "./schema";
 import type { User } from "./user";
 
@@ -128,6 +128,30 @@ export async function changePassword(id: string, current: string, next: string, 
     .where("id", "=", id)
     .execute();
   return "changed";
+}
+
+/** False for an account made by an upstream sign-in that has not set a password since. */
+export async function hasPassword(id: string, database?: Kysely<Database>): Promise<boolean> {
+  const store = database ?? (await db());
+  const row = await store.selectFrom("users").select("password_hash").where("id", "=", id).executeTakeFirst();
+  return row !== undefined && row.password_hash !== noPassword;
+}
+
+/**
+ * The first password of an account that has none. The update matches only
+ * while there is none, so it never replaces a password set meanwhile, which
+ * only a change with the current password may do.
+ */
+export async function setFirstPassword(id: string, password: string, database?: Kysely<Database>): Promise<"set" | "has_password"> {
+  const store = database ?? (await db());
+  const hash = await hashPassword(password);
+  const result = await store
+    .updateTable("users")
+    .set({ password_hash: hash, updated_at: new Date().toISOString() })
+    .where("id", "=", id)
+    .where("password_hash", "=", noPassword)
+    .executeTakeFirst();
+  return (result.numUpdatedRows ?? 0n) > 0n ? "set" : "has_password";
 }
 
 /** An e-mailed link or code came back: the address is the person's. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dialects } from "@/lib/identity/testing/stores";
-import { authenticate, createUser, findUserByEmail, removeUser } from "@/lib/identity/users";
-import { createLinkedAccount, linkAccount, linkedAccount, linksOf, recordUpstreamSignIn } from "./store";
+import { authenticate, createUser, findUserByEmail, hasPassword, removeUser, setFirstPassword } from "@/lib/identity/users";
+import { createLinkedAccount, linkAccount, linkedAccount, linksOf, recordUpstreamSignIn, removeLink } from "./store";
 
 const at = new Date("2026-11-28T12:00:00Z");
 
@@ -34,6 +34,33 @@ describe.each(dialects)("upstream links on %s", (_, open) => {
     // Links go with the account.
     await removeUser("taken@example.com", db);
     expect(await linkedAccount("corp", "sub-2", db)).toBeUndefined();
+    await db.destroy();
+  });
+  it("give an account without a password its first one once, never replacing one", async () => {
+    const { db } = await open();
+    const id = (await createLinkedAccount("corp", "sub-3", { email: "first@example.com", emailVerified: true }, at, db))!;
+    expect(await hasPassword(id, db)).toBe(false);
+    expect(await setFirstPassword(id, "the first password", db)).toBe("set");
+    expect(await hasPassword(id, db)).toBe(true);
+    expect((await authenticate("first@example.com", "the first password", db))?.id).toBe(id);
+    expect(await setFirstPassword(id, "a second first password", db)).toBe("has_password");
+    expect(await authenticate("first@example.com", "a second first password", db)).toBeUndefined();
+    const local = await createUser({ email: "local@example.com", password: "a long password" }, db);
+    expect(await hasPassword(local.id, db)).toBe(true);
+    expect(await setFirstPassword(local.id, "taken over", db)).toBe("has_password");
+    expect(await hasPassword("no-such-account", db)).toBe(false);
+    await db.destroy();
+  });
+
+  it("remove a link of its own account only", async () => {
+    const { db } = await open();
+    const id = (await createLinkedAccount("corp", "sub-4", { email: "links@example.com", emailVerified: true }, at, db))!;
+    const other = await createUser({ email: "other@example.com", password: "a long password" }, db);
+    expect(await removeLink(other.id, "corp", "sub-4", db)).toBe(false);
+    expect(await linkedAccount("corp", "sub-4", db)).toBe(id);
+    expect(await removeLink(id, "corp", "sub-4", db)).toBe(true);
+    expect(await removeLink(id, "corp", "sub-4", db)).toBe(false);
+    expect(await linksOf(id, db)).toEqual([]);
     await db.destroy();
   });
 });

@@ -102,3 +102,15 @@ export async function linksOf(userId: string, database?: Kysely<Database>) {
     lastAmr: row.last_amr ? (JSON.parse(row.last_amr) as string[]) : [],
   }));
 }
+
+/** Takes one link away from the account; false when it was not the account's (or is gone already). */
+export async function removeLink(userId: string, provider: string, subject: string, database?: Kysely<Database>): Promise<boolean> {
+  const store = database ?? (await db());
+  const result = await store
+    .deleteFrom("upstream_links")
+    .where("user_id", "=", userId)
+    .where("provider", "=", provider)
+    .where("upstream_subject", "=", subject)
+    .executeTakeFirst();
+  return (result.numDeletedRows ?? 0n) > 0n;
+}

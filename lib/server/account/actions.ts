@@ -3,9 +3,9 @@ import { type NewPasswordProblem, newPasswordProblem } from "@/lib/account/passw
 import { config } from "@/lib/config";
 import { listConsentSessions, revokeConsentSessions, revokeLoginSessions } from "@/lib/hydra/consent-sessions";
 import { HydraError } from "@/lib/hydra/errors";
-import { changePassword, endSessions } from "@/lib/identity/users";
+import { changePassword, endSessions, setFirstPassword } from "@/lib/identity/users";
 import { metrics } from "@/lib/observability/metrics";
-import type { PasswordForm } from "@/lib/validations/account-input";
+import type { PasswordForm, SetPasswordForm } from "@/lib/validations/account-input";
 import { configuredSignInThrottle } from "../sign-in-throttle";
 import type { SignedIn } from "./serve";
 
@@ -70,4 +70,17 @@ export async function changeAccountPassword(account: SignedIn, form: PasswordFor
   if (form.keep_sessions) return { kind: "changed", signedOutElsewhere: false };
   await signOutEverywhere(account, now);
   return { kind: "changed", signedOutElsewhere: true };
+}
+
+export type PasswordSetting = { kind: "set" | "has_password" } | { kind: NewPasswordProblem };
+
+/**
+ * The first password of an account made by an upstream sign-in, under the
+ * same rule as a change. There is no current password to check; the form is
+ * taken only after a recent sign-in (recentSignInArea).
+ */
+export async function setAccountPassword(account: SignedIn, form: SetPasswordForm): Promise<PasswordSetting> {
+  const problem = newPasswordProblem(form.next, form.confirm);
+  if (problem) return { kind: problem };
+  return { kind: await setFirstPassword(account.subject, form.next) };
 }
