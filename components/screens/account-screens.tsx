@@ -116,7 +116,7 @@ export function accountScreen(chrome: PageChrome, view: AccountView) {
 }
 
 /** "set": the account has no password yet (made by an upstream sign-in), so there is no current one to ask for. */
-export type PasswordView = { csrf: string; email: string; mode: "change" | "set"; error: "wrong_password" | "too_short" | "mismatch" | null; minLength: number };
+export type PasswordView = { csrf: string; email: string; mode: "change" | "set"; error: "wrong_password" | "too_short" | "too_common" | "mismatch" | null; minLength: number };
 
 export function passwordScreen(chrome: PageChrome, view: PasswordView) {
   const t = translator(chrome.locale);

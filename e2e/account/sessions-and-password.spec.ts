@@ -144,7 +144,7 @@ test.describe("password change", () => {
     expect(await refused.text()).toContain("Too many attempts");
   });
 
-  test("a short new password is refused with the rule", async ({ page, stack }) => {
+  test("a short or common new password is refused with the rule", async ({ page, stack }) => {
     const person = await newPerson(stack);
     await openAccount(page, stack, person);
     await page.goto(`${stack.app.url}/account/password`);
@@ -154,7 +154,13 @@ test.describe("password change", () => {
     await page.getByLabel("New password", { exact: true }).fill("short");
     await page.getByLabel("Repeat the new password").fill("short");
     await page.getByRole("button", { name: "Change password" }).click();
-    await expect(page.getByRole("alert")).toHaveText("The new password is too short: it needs at least 8 characters.");
+    await expect(page.getByRole("alert")).toHaveText("The new password is too short: it needs at least 12 characters.");
+    // The rule of sign-up and reset: a long but common password is refused too.
+    await page.getByLabel("Current password").fill(person.password);
+    await page.getByLabel("New password", { exact: true }).fill("qwerty123456");
+    await page.getByLabel("Repeat the new password").fill("qwerty123456");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByRole("alert")).toHaveText("This password is too common: it is on lists attackers try first. Choose another one.");
   });
 });
 

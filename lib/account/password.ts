@@ -1,14 +1,11 @@
-/**
- * At least 8 characters and no other composition rule, as NIST SP 800-63B
- * §5.1.1.2 advises; counted in code points, so an emoji is one character.
- */
-export const minPasswordLength = 8;
+import { type NewPasswordRuleProblem, minNewPasswordLength, newPasswordRuleProblem } from "@/lib/self-service/password-rule";
 
-export type NewPasswordProblem = "too_short" | "mismatch";
+/** The same rule as at sign-up and reset (lib/self-service/password-rule.ts): a password changed here is held to it too. */
+export const minPasswordLength = minNewPasswordLength;
+
+export type NewPasswordProblem = NewPasswordRuleProblem | "mismatch";
 
 /** Why a new password cannot be set, or undefined when it can. */
 export function newPasswordProblem(next: string, confirm: string): NewPasswordProblem | undefined {
-  if ([...next].length < minPasswordLength) return "too_short";
-  if (next !== confirm) return "mismatch";
-  return undefined;
+  return newPasswordRuleProblem(next) ?? (next !== confirm ? "mismatch" : undefined);
 }

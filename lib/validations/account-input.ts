@@ -66,7 +66,7 @@ export const accountNoticeSchema = z.enum(["profile_saved", "password_changed", 
 export type AccountNotice = z.output<typeof accountNoticeSchema>;
 
 /** Why the password page is shown again (/account/password?error=…). */
-export const passwordErrorSchema = z.enum(["wrong_password", "too_short", "mismatch"]);
+export const passwordErrorSchema = z.enum(["wrong_password", "too_short", "too_common", "mismatch"]);
 
 export type ProfileForm = z.output<typeof profileFormSchema>;
 export type PasswordForm = z.output<typeof passwordFormSchema>;
