@@ -3,7 +3,7 @@ import { translator } from "@/lib/i18n";
 import type { PageChrome } from "@/lib/page-chrome";
 import { AppList, type AppView } from "../account/app-list";
 import { ConfirmForm } from "../account/confirm-form";
-import { PasswordForm, SetPasswordForm } from "../account/password-form";
+import { PasswordForm } from "../account/password-form";
 import { ProfileForm, type ProfileValues } from "../account/profile-form";
 import { ClientCard, type ClientCardInfo, clientCardLabels } from "../client-card";
 import { PageShell } from "../page-shell";
@@ -121,18 +121,11 @@ export type PasswordView = { csrf: string; email: string; mode: "change" | "set"
 export function passwordScreen(chrome: PageChrome, view: PasswordView) {
   const t = translator(chrome.locale);
   const error = view.error && t(`account.password.${view.error}`, { min: view.minLength });
-  if (view.mode === "set") {
-    return (
-      <PageShell chrome={chrome} title={t("account.password.set.title")}>
-        <p>{t("account.password.set.intro")}</p>
-        <SetPasswordForm csrf={view.csrf} email={view.email} error={error} minLength={view.minLength} t={t} />
-      </PageShell>
-    );
-  }
+  const set = view.mode === "set";
   return (
-    <PageShell chrome={chrome} title={t("account.password.title")}>
-      <p>{t("account.password.intro")}</p>
-      <PasswordForm csrf={view.csrf} email={view.email} error={error} minLength={view.minLength} t={t} />
+    <PageShell chrome={chrome} title={t(set ? "account.password.set.title" : "account.password.title")}>
+      <p>{t(set ? "account.password.set.intro" : "account.password.intro")}</p>
+      <PasswordForm mode={view.mode} csrf={view.csrf} email={view.email} error={error} minLength={view.minLength} t={t} />
     </PageShell>
   );
 }
