@@ -4,17 +4,10 @@ import { createClient } from "./clients";
 import { startHydra, type Hydra } from "./hydra";
 import { freePorts } from "./ports";
 import { scratch } from "./process";
-import { seedUser } from "./users";
+import { type SeedUserOptions, seedUser } from "./users";
 
-export interface UpstreamUser {
-  email: string;
-  password: string;
-  name?: string;
-  givenName?: string;
-  familyName?: string;
-  /** As the upstream reports it in its ID token; true unless said otherwise. */
-  emailVerified?: boolean;
-}
+/** A user of the upstream's own login provider; `emailVerified` is what its ID token reports (true unless said otherwise). */
+export type UpstreamUser = Pick<SeedUserOptions, "email" | "password" | "name" | "givenName" | "familyName" | "emailVerified">;
 
 /**
  * A second, independent OpenID provider for upstream sign-in: its own Hydra

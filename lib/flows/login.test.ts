@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { afterPassword, decideLoginStart, levelNotReachedWithoutPage, loginAcceptBody, reauthenticationReason } from "./login";
+import { afterPassword, decideLoginStart, levelNotReachedWithoutPage, loginAcceptBody, passwordOnly, provedBeforeVerification, reauthenticationReason } from "./login";
 import { client, loginRequest } from "./testing/fixtures";
 
 const policy = { rememberFor: 600, extendSessionOnSkip: false, requireSecondFactor: false };
@@ -139,5 +139,15 @@ describe("loginAcceptBody", () => {
     const two = { acr: "2" as const, amr: ["pwd", "otp", "mfa"] };
     const onlyOne = loginRequest({ oidc: { acrValues: ["1"], uiLocales: [] } });
     expect(loginAcceptBody({ ...base, achieved: two, request: onlyOne, remember: false }).context).toEqual({ acr_requested: ["1"], acr_met: true });
+  });
+});
+
+describe("provedBeforeVerification", () => {
+  it("goes on with what an upstream sign-in proved for this account, and as a password otherwise", () => {
+    const kept = { subject: "u1", acr: "1" as const, amr: ["fed"] };
+    expect(provedBeforeVerification(kept, "u1")).toEqual({ acr: "1", amr: ["fed"] });
+    // Kept for another account (a later sign-in in the same browser verified a different one): nothing carries over.
+    expect(provedBeforeVerification(kept, "u2")).toEqual(passwordOnly);
+    expect(provedBeforeVerification(undefined, "u1")).toEqual(passwordOnly);
   });
 });

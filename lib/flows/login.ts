@@ -6,6 +6,15 @@ import { rememberFor } from "./remember";
 /** A password alone: what a sign-in proved unless we recorded more for its session. */
 export const passwordOnly: Achieved = { acr: "1", amr: ["pwd"] };
 
+/**
+ * What a sign-in that stopped to verify the address had proved, for the flow
+ * to go on with once it is verified: what was kept for this very account (an
+ * upstream sign-in: "fed"), else a password (sign-up, a password sign-in).
+ */
+export function provedBeforeVerification(kept: ({ subject: string } & Achieved) | undefined, subject: string): Achieved {
+  return kept?.subject === subject ? { acr: kept.acr, amr: kept.amr } : passwordOnly;
+}
+
 export type LoginPolicy = {
   rememberFor: number;
   extendSessionOnSkip: boolean;

@@ -71,17 +71,33 @@ export async function registrationOptions(
   });
 }
 
-/** Checks the challenge inside clientDataJSON for SimpleWebAuthn, and remembers the outcome for the refusal and the spending. */
-function challengeChecker(rp: PasskeyConfig, { purpose, binding }: { purpose: ChallengePurpose; binding: string }, now: Date) {
+/**
+ * Runs SimpleWebAuthn's verification with our challenge check (the purpose,
+ * the binding, the expiry), then spends the challenge: the same answer is
+ * refused a second time.
+ */
+async function verifiedOnce<V extends { verified: boolean }>(
+  rp: PasskeyConfig,
+  { purpose, binding }: { purpose: ChallengePurpose; binding: string },
+  now: Date,
+  verify: (expectedChallenge: (challenge: string) => boolean) => Promise<V>,
+): Promise<{ kind: "verified"; verification: V } | ReturnType<typeof refused>> {
+  // An object, not two variables: SimpleWebAuthn calls the check, and the outcome is read after it returns.
   const seen: { check: ChallengeCheck; challenge: string } = { check: { kind: "invalid" }, challenge: "" };
-  return {
-    seen,
-    expectedChallenge: (challenge: string) => {
-      seen.challenge = challenge;
-      seen.check = checkChallenge({ key: rp.challengeKey, purpose, binding, now: now.getTime(), challenge });
-      return seen.check.kind === "valid";
-    },
+  const expectedChallenge = (challenge: string) => {
+    seen.challenge = challenge;
+    seen.check = checkChallenge({ key: rp.challengeKey, purpose, binding, now: now.getTime(), challenge });
+    return seen.check.kind === "valid";
   };
+  let verification: V;
+  try {
+    verification = await verify(expectedChallenge);
+  } catch {
+    return refused(seen.check.kind === "expired" ? "expired" : "not_verified");
+  }
+  if (!verification.verified || seen.check.kind !== "valid") return refused("not_verified");
+  if (!(await spendPasskeyChallenge(seen.challenge, seen.check.expiresAt, now))) return refused("replayed");
+  return { kind: "verified", verification };
 }
 
 /**
@@ -106,10 +122,8 @@ export async function verifySignIn(
   if (account && stored.userId !== account.userId) return refused("wrong_user");
   // §7.2 step 6: the authenticator names whose credential it is; it must be the owner we have.
   if (response.response.userHandle !== undefined && response.response.userHandle !== userHandleOf(stored.userId)) return refused("wrong_user");
-  const { seen, expectedChallenge } = challengeChecker(rp, signInBinding(loginChallenge, account), now);
-  let verification: Awaited<ReturnType<typeof verifyAuthenticationResponse>>;
-  try {
-    verification = await verifyAuthenticationResponse({
+  const checked = await verifiedOnce(rp, signInBinding(loginChallenge, account), now, (expectedChallenge) =>
+    verifyAuthenticationResponse({
       response,
       expectedChallenge,
       expectedOrigin: rp.origin,
@@ -117,13 +131,10 @@ export async function verifySignIn(
       expectedType: "webauthn.get",
       credential: { id: stored.credentialId, publicKey: new Uint8Array(Buffer.from(stored.publicKey, "base64url")), counter: stored.signCount },
       requireUserVerification: true,
-    });
-  } catch {
-    return refused(seen.check.kind === "expired" ? "expired" : "not_verified");
-  }
-  if (!verification.verified || seen.check.kind !== "valid") return refused("not_verified");
-  if (!(await spendPasskeyChallenge(seen.challenge, seen.check.expiresAt, now))) return refused("replayed");
-  const info = verification.authenticationInfo;
+    }),
+  );
+  if (checked.kind === "refused") return checked;
+  const info = checked.verification.authenticationInfo;
   const moved = await recordPasskeyUse(stored.credentialId, { previousCount: stored.signCount, signCount: info.newCounter, backedUp: info.credentialBackedUp }, now);
   if (!moved) return refused("replayed");
   return { kind: "verified", userId: stored.userId, hardware: info.credentialDeviceType === "singleDevice", userVerified: info.userVerified };
@@ -133,23 +144,19 @@ export async function verifySignIn(
 export async function verifyRegistration(rp: PasskeyConfig, userId: string, name: string, credentialText: string, now: Date): Promise<RegistrationResult> {
   const response = parseCredential(registrationResponseSchema, credentialText);
   if (!response) return refused("malformed");
-  const { seen, expectedChallenge } = challengeChecker(rp, { purpose: "register", binding: userId }, now);
-  let verification: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
-  try {
-    verification = await verifyRegistrationResponse({
+  const checked = await verifiedOnce(rp, { purpose: "register", binding: userId }, now, (expectedChallenge) =>
+    verifyRegistrationResponse({
       response,
       expectedChallenge,
       expectedOrigin: rp.origin,
       expectedRPID: rp.rpId,
       expectedType: "webauthn.create",
       requireUserVerification: true,
-    });
-  } catch {
-    return refused(seen.check.kind === "expired" ? "expired" : "not_verified");
-  }
-  if (!verification.verified || seen.check.kind !== "valid") return refused("not_verified");
-  if (!(await spendPasskeyChallenge(seen.challenge, seen.check.expiresAt, now))) return refused("replayed");
-  const info = verification.registrationInfo;
+    }),
+  );
+  if (checked.kind === "refused") return checked;
+  const info = checked.verification.registrationInfo;
+  if (!info) return refused("not_verified");
   const saved = await savePasskey(
     userId,
     {

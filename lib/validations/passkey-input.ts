@@ -41,10 +41,17 @@ const base64url = z.string().max(8192).regex(/^[A-Za-z0-9_-]*$/);
 const extensions = z.record(z.string(), z.unknown()).default({});
 const attachment = z.enum(["platform", "cross-platform"]).optional().catch(undefined);
 
-export const authenticationResponseSchema = z.object({
+/** What every PublicKeyCredential.toJSON() has (WebAuthn Level 3 §5.1). */
+const credential = {
   id: base64url.min(1).max(1024),
   rawId: base64url.min(1).max(1024),
   type: z.literal("public-key"),
+  clientExtensionResults: extensions,
+  authenticatorAttachment: attachment,
+};
+
+export const authenticationResponseSchema = z.object({
+  ...credential,
   response: z.object({
     clientDataJSON: base64url.min(1),
     authenticatorData: base64url.min(1),
@@ -53,14 +60,10 @@ export const authenticationResponseSchema = z.object({
       .nullish()
       .transform((value) => value ?? undefined),
   }),
-  clientExtensionResults: extensions,
-  authenticatorAttachment: attachment,
 });
 
 export const registrationResponseSchema = z.object({
-  id: base64url.min(1).max(1024),
-  rawId: base64url.min(1).max(1024),
-  type: z.literal("public-key"),
+  ...credential,
   response: z.object({
     clientDataJSON: base64url.min(1),
     attestationObject: base64url.min(1),
@@ -69,8 +72,6 @@ export const registrationResponseSchema = z.object({
     publicKeyAlgorithm: z.number().int().optional(),
     publicKey: base64url.optional(),
   }),
-  clientExtensionResults: extensions,
-  authenticatorAttachment: attachment,
 });
 
 /** The credential posted as text, parsed: undefined when it is not JSON or not the shape asked for. */

@@ -226,3 +226,8 @@ async function settle<A>(run: () => Promise<A>): Promise<A | Problem> {
     return problem("account_unavailable");
   }
 }
+
+/** A page that asks (GET) and the form it posts to (POST), served at one address. */
+export function pageWithForm(page: Handler, form: Handler): Handler {
+  return (request, response) => (isRead(request.method) ? page(request, response) : form(request, response));
+}

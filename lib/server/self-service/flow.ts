@@ -1,9 +1,9 @@
-import { levelAsked, passwordOnly } from "@/lib/flows/login";
+import { levelAsked, provedBeforeVerification } from "@/lib/flows/login";
 import { getLoginRequest } from "@/lib/hydra";
 import { HydraError } from "@/lib/hydra/errors";
 import type { FlowSession } from "@/lib/security/flow-session";
 import { withPendingSignIn } from "@/lib/security/pending-sign-in";
-import { type Achieved, nextSignInStep } from "@/lib/second-factor/levels";
+import { nextSignInStep } from "@/lib/second-factor/levels";
 import { challengeHash } from "@/lib/self-service/challenge-hash";
 import { accountHasSecondFactor, acceptProved, loginPolicy, secondStepPageUrl } from "../steps/login";
 import { formTargets } from "../steps/step";
@@ -27,9 +27,7 @@ export async function flowFormTargets(challenge: string): Promise<{ formTargets:
  */
 export async function continueSignedIn(challenge: string, subject: string, session: FlowSession): Promise<{ to: string; session: FlowSession } | undefined> {
   const rest = { ...session, selfService: undefined };
-  const first = session.selfService?.firstStep;
-  // An upstream sign-in that stopped for the address goes on as one: amr "fed", not "pwd".
-  const proved: Achieved = first?.subject === subject ? { acr: first.acr, amr: first.amr } : passwordOnly;
+  const proved = provedBeforeVerification(session.selfService?.firstStep, subject);
   try {
     const request = await getLoginRequest(challenge);
     const next = nextSignInStep({ proved, fresh: true, required: levelAsked(request, loginPolicy()), accountHasSecondFactor: await accountHasSecondFactor(subject) });

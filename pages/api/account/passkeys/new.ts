@@ -1,10 +1,8 @@
-import type { NextApiRequest, NextApiResponse } from "next";
 import { html } from "@/components/html";
 import { type AddPasskeyView, addPasskeyScreen } from "@/components/screens/account-passkeys";
 import { config as appConfig } from "@/lib/config";
-import { isRead } from "@/lib/server/exchange";
 import { addPasskey, creationOptionsFor } from "@/lib/server/account/passkeys";
-import { passkeysArea, serveAccountForm, serveAccountPage, withRecentSignIn } from "@/lib/server/account/serve";
+import { passkeysArea, serveAccountForm, serveAccountPage, withRecentSignIn, pageWithForm } from "@/lib/server/account/serve";
 import { passkeyAddFormSchema } from "@/lib/validations/passkey-input";
 
 export const config = { api: { bodyParser: false } };
@@ -41,6 +39,4 @@ const form = serveAccountForm<{ csrf: string; name: string; credential: string }
   returnTo: () => "/account/passkeys/new",
 });
 
-export default function handler(request: NextApiRequest, response: NextApiResponse) {
-  return isRead(request.method) ? page(request, response) : form(request, response);
-}
+export default pageWithForm(page, form);

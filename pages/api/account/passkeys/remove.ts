@@ -1,11 +1,9 @@
-import type { NextApiRequest, NextApiResponse } from "next";
 import { html, problemsOnly } from "@/components/html";
 import { type RemovePasskeyView, removePasskeyScreen } from "@/components/screens/account-passkeys";
 import { config as appConfig } from "@/lib/config";
 import { removePasskey } from "@/lib/second-factor/passkey-store";
-import { isRead } from "@/lib/server/exchange";
 import { passkeyList } from "@/lib/server/account/passkeys";
-import { passkeysArea, serveAccountForm, serveAccountPage, withRecentSignIn } from "@/lib/server/account/serve";
+import { passkeysArea, serveAccountForm, serveAccountPage, withRecentSignIn, pageWithForm } from "@/lib/server/account/serve";
 import { passkeyIdQuerySchema, passkeyRemoveFormSchema } from "@/lib/validations/passkey-input";
 
 export const config = { api: { bodyParser: false } };
@@ -37,6 +35,4 @@ const removal = serveAccountForm({
   returnTo: (form) => (form ? `/account/passkeys/remove?id=${encodeURIComponent(form.id)}` : "/account/passkeys"),
 });
 
-export default function handler(request: NextApiRequest, response: NextApiResponse) {
-  return isRead(request.method) ? confirmation(request, response) : removal(request, response);
-}
+export default pageWithForm(confirmation, removal);

@@ -1,9 +1,7 @@
-import type { NextApiRequest, NextApiResponse } from "next";
 import { html } from "@/components/html";
 import { type RemoveLinkView, removeLinkScreen } from "@/components/screens/account-providers";
 import { config as appConfig } from "@/lib/config";
-import { isRead } from "@/lib/server/exchange";
-import { recentSignInArea, serveAccountForm, serveAccountPage } from "@/lib/server/account/serve";
+import { recentSignInArea, serveAccountForm, serveAccountPage, pageWithForm } from "@/lib/server/account/serve";
 import { linkToRemove, removeProviderLink } from "@/lib/server/account/upstream-links";
 import { linkQuerySchema, removeLinkFormSchema } from "@/lib/validations/account-input";
 
@@ -42,6 +40,4 @@ const removal = serveAccountForm<{ csrf: string; provider: string; subject: stri
   returnTo: (form) => (form ? confirmationPath(form) : "/account/providers"),
 });
 
-export default function handler(request: NextApiRequest, response: NextApiResponse) {
-  return isRead(request.method) ? confirmation(request, response) : removal(request, response);
-}
+export default pageWithForm(confirmation, removal);

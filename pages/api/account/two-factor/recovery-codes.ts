@@ -1,11 +1,9 @@
 import { html } from "@/components/html";
 import { type TwoFactorView, renewRecoveryCodesScreen, twoFactorScreen } from "@/components/screens/account-two-factor";
 import { config as appConfig } from "@/lib/config";
-import { isRead } from "@/lib/server/exchange";
-import { serveAccountForm, serveAccountPage, twoStepArea } from "@/lib/server/account/serve";
+import { serveAccountForm, serveAccountPage, twoStepArea, pageWithForm } from "@/lib/server/account/serve";
 import { renewRecoveryCodes } from "@/lib/server/account/two-factor";
 import { tokenOnlyFormSchema } from "@/lib/validations/account-input";
-import type { NextApiRequest, NextApiResponse } from "next";
 
 export const config = { api: { bodyParser: false } };
 
@@ -25,6 +23,4 @@ const renewal = serveAccountForm<{ csrf: string }, TwoFactorView>({
   returnTo: () => "/account/two-factor/recovery-codes",
 });
 
-export default function handler(request: NextApiRequest, response: NextApiResponse) {
-  return isRead(request.method) ? confirmation(request, response) : renewal(request, response);
-}
+export default pageWithForm(confirmation, renewal);

@@ -1,11 +1,9 @@
 import { html, problemsOnly } from "@/components/html";
 import { removeTwoFactorScreen } from "@/components/screens/account-two-factor";
 import { config as appConfig } from "@/lib/config";
-import { isRead } from "@/lib/server/exchange";
-import { serveAccountForm, serveAccountPage, twoStepArea, withRecentSignIn } from "@/lib/server/account/serve";
+import { serveAccountForm, serveAccountPage, twoStepArea, withRecentSignIn, pageWithForm } from "@/lib/server/account/serve";
 import { removeTwoFactor } from "@/lib/server/account/two-factor";
 import { tokenOnlyFormSchema } from "@/lib/validations/account-input";
-import type { NextApiRequest, NextApiResponse } from "next";
 
 export const config = { api: { bodyParser: false } };
 
@@ -29,6 +27,4 @@ const removal = serveAccountForm({
   returnTo: () => "/account/two-factor/remove",
 });
 
-export default function handler(request: NextApiRequest, response: NextApiResponse) {
-  return isRead(request.method) ? confirmation(request, response) : removal(request, response);
-}
+export default pageWithForm(confirmation, removal);
